@@ -1,0 +1,41 @@
+// Article <-> Xapian::Document: the only code that turns fields into terms and
+// values. Follows the table in schema.h; documented in docs/schema.md.
+#ifndef GAZETTE_DOCUMENT_H_
+#define GAZETTE_DOCUMENT_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "gazette/article.h"
+
+namespace gazette {
+
+// Builds documents; holds a TermGenerator and stemmers to reuse. Not
+// thread-safe: one per thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+  // The document for `article`: id, title and body terms (positions,
+  // stemming by the article's language), entity and filter terms, value slots,
+  // and the article as JSON in the document data. `content_hash` is stored so
+  // an unchanged input can be skipped next time. With `spelling_db`, words are
+  // also added to its spelling table (for "did you mean").
+  Xapian::Document Build(const Article& article, std::string_view content_hash,
+                         Xapian::WritableDatabase* spelling_db = nullptr);
+
+ private:
+  Xapian::TermGenerator generator_;
+};
+
+// The stemmer language for an ISO 639-1 code ("en" -> "english"); English for
+// unknown or empty codes, since most of the corpus is English.
+std::string StemmerLanguage(std::string_view iso639);
+
+// The article stored in a document's data. Throws Error{kCorrupt}.
+Article ArticleFromDocument(const Xapian::Document& document);
+
+}  // namespace gazette
+
+#endif  // GAZETTE_DOCUMENT_H_

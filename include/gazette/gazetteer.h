@@ -1,0 +1,81 @@
+// The gazetteer: the entities gazette knows (leaders, people, organizations,
+// places) with their aliases. The default is compiled from index/*.tsv; users
+// merge their own files over it. See index/README.md for the file format.
+#ifndef GAZETTE_GAZETTEER_H_
+#define GAZETTE_GAZETTEER_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazette/article.h"
+
+namespace gazette {
+
+struct Entity {
+  std::string id;  // canonical id, [a-z0-9_]+, unique across kinds
+  EntityKind kind = EntityKind::kPlace;
+  std::string name;                  // display name
+  std::vector<std::string> aliases;  // other surface forms, as written
+  std::string surname;  // for people: declared with '~', else the last word
+  std::string country;  // ISO 3166-1 alpha-2, may be empty
+  std::string details;  // offices with years, place type, org category
+};
+
+// A word that introduces a person: "President" (a leader), "aide" (a person).
+struct Title {
+  std::string text;
+  EntityKind kind = EntityKind::kPerson;  // kLeader or kPerson
+};
+
+class Gazetteer {
+ public:
+  Gazetteer();  // empty
+  ~Gazetteer();
+  Gazetteer(Gazetteer&&) noexcept;
+  Gazetteer& operator=(Gazetteer&&) noexcept;
+
+  // The built-in gazetteer compiled from index/. Parsed once, on first use.
+  static const Gazetteer& Builtin();
+
+  // The built-in gazetteer, then $XDG_CONFIG_HOME/gazette/gazetteer.tsv when
+  // present, then each of `user_files` in order. Throws Error{kIo} for an
+  // unreadable file, Error{kUsage} naming "file:line: reason" for a bad line.
+  static Gazetteer LoadWithUserFiles(const std::vector<std::string>& user_files);
+
+  // Merges entity lines in the six-column format: an existing id is replaced,
+  // a new id added. `origin` names the text in errors. Throws Error{kUsage}.
+  void MergeTsv(std::string_view text, std::string_view origin);
+
+  const Entity* FindById(std::string_view id) const;
+
+  // What a user typed after `leader:` / `--org`: an id, the name, an alias or
+  // a surname; case- and accent-insensitive. nullptr when nothing matches.
+  // For kPerson, leaders match too (a leader is a person).
+  const Entity* Resolve(EntityKind kind, std::string_view value) const;
+
+  // Up to `n` known entities of `kind` whose names are closest to `value`
+  // (for "unknown entity; did you mean ...").
+  std::vector<const Entity*> Closest(EntityKind kind, std::string_view value,
+                                     std::size_t n) const;
+
+  // Changes whenever any entity, title or common word changes: stored in the
+  // index so `inspect` can tell that a rebuild would change the entities.
+  std::string Fingerprint() const;
+
+  std::span<const Entity> entities() const;
+  std::span<const Title> titles() const;
+  // Capitalised words that are also ordinary words ("May", "Brown"): a bare
+  // surname or city equal to one needs context to match.
+  bool IsCommonWord(std::string_view word) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette
+
+#endif  // GAZETTE_GAZETTEER_H_

@@ -1,0 +1,53 @@
+// One struct per operation, filled by tools/ from flags so that libgazette
+// never sees CLI11. Every field says its meaning and default.
+#ifndef GAZETTE_OPTIONS_H_
+#define GAZETTE_OPTIONS_H_
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/article.h"
+#include "gazette/ingest.h"
+
+namespace gazette {
+
+struct IndexOptions {
+  // Files, folders and "-" (stdin) to index.
+  std::vector<std::string> paths;
+  // Format, default date/source and date order for every input of the run.
+  ReadOptions read;
+  // Remove articles whose source file is gone from the folders given.
+  // Default: false.
+  bool prune = false;
+  // Reading, parsing and extraction threads (one writer). 0: the core count.
+  unsigned jobs = 0;
+  // Commit after this many articles or this many megabytes of input,
+  // whichever comes first. Larger batches index faster but lose more work to a
+  // crash and hold more memory. Default: 1000 articles / 32 MB.
+  std::size_t batch_articles = 1000;
+  std::size_t batch_megabytes = 32;
+  // How long to wait for another writer's lock before failing. Default: 30 s.
+  double wait_seconds = 30;
+  // Set from a signal handler: finish the current article, commit, stop.
+  const std::atomic<bool>* stop_requested = nullptr;
+};
+
+enum class SortOrder { kAuto, kRelevance, kNewest, kOldest };
+
+struct SearchOptions {
+  std::size_t limit = 10;   // hits to return; 0: facets and total only
+  std::size_t offset = 0;   // hits to skip
+  SortOrder sort = SortOrder::kAuto;  // kAuto: relevance with words, else newest
+  bool exact_total = false;  // count every match rather than estimate
+  // Facet fields ("leader", "org", "year", ...) and entries per facet.
+  std::vector<std::string> facets;
+  std::size_t facet_limit = 10;
+  std::size_t snippet_length = 200;  // characters of snippet per hit
+};
+
+}  // namespace gazette
+
+#endif  // GAZETTE_OPTIONS_H_

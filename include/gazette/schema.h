@@ -1,0 +1,90 @@
+// Every term prefix, value slot and metadata key gazette writes, in one table.
+// The indexer (schema/document.cc) and the query parser (query/) both read it;
+// docs/schema.md documents each entry (a unit test checks it names them all).
+#ifndef GAZETTE_SCHEMA_H_
+#define GAZETTE_SCHEMA_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "gazette/article.h"
+
+namespace gazette::schema {
+
+// Bump when terms, values or document data change meaning; older indexes are
+// then refused (except by rebuild/inspect/export) until `gazette rebuild`.
+inline constexpr int kSchemaVersion = 1;
+
+// Term prefixes. Stored on disk: never renumber or reuse.
+// Single letters follow Xapian Omega's conventions; ours start with X.
+inline constexpr std::string_view kPrefixId = "Q";        // Q<article id>
+inline constexpr std::string_view kPrefixTitle = "S";     // title words
+inline constexpr std::string_view kPrefixLanguage = "L";  // L<iso639>
+inline constexpr std::string_view kPrefixLeader = "XLEADER";
+inline constexpr std::string_view kPrefixPerson = "XPERSON";
+inline constexpr std::string_view kPrefixOrganization = "XORG";
+inline constexpr std::string_view kPrefixPlace = "XPLACE";
+inline constexpr std::string_view kPrefixSource = "XSOURCE";  // source slug
+inline constexpr std::string_view kPrefixMentionedYear = "XMYEAR";  // XMYEAR2013
+inline constexpr std::string_view kPrefixMentionedDate = "XMDATE";  // XMDATE20130621
+inline constexpr std::string_view kPrefixOrigin = "XORIGIN";  // source file path
+
+// Value slots. Stored on disk: never renumber or reuse.
+inline constexpr unsigned kSlotDate = 0;         // "YYYYMMDD" (UTC), sortable
+inline constexpr unsigned kSlotContentHash = 1;  // hex hash of the input
+inline constexpr unsigned kSlotSource = 2;       // source slug (facet)
+inline constexpr unsigned kSlotYear = 3;         // "YYYY" (facet)
+inline constexpr unsigned kSlotMonth = 4;        // "YYYY-MM" (facet)
+// Multi-valued entity facets: canonical ids joined by kValueSeparator.
+inline constexpr unsigned kSlotLeaders = 10;
+inline constexpr unsigned kSlotPeople = 11;
+inline constexpr unsigned kSlotOrganizations = 12;
+inline constexpr unsigned kSlotPlaces = 13;
+inline constexpr char kValueSeparator = '\x1f';
+
+// Metadata keys. Stored on disk: never rename.
+inline constexpr std::string_view kMetaSchemaVersion = "gazette.schema_version";
+inline constexpr std::string_view kMetaGazetteer = "gazette.gazetteer_fingerprint";
+inline constexpr std::string_view kMetaLastIndexed = "gazette.last_indexed";
+inline constexpr std::string_view kMetaWriter = "gazette.writer_version";
+
+// Weight of a title word relative to a body word (the title is indexed twice:
+// with prefix S for `title:` and unprefixed with this wdf increment).
+inline constexpr unsigned kTitleWeight = 3;
+
+enum class FieldType {
+  kFreeText,  // parsed, stemmed, scored: `title:summit`
+  kBoolean,   // an exact filter term, weight 0: `source:`, `lang:`, `id:`
+  kEntity,    // a boolean term keyed by a canonical gazetteer id
+};
+
+// One queryable field: the query-language name, its term prefix, and the
+// value slot holding it for facets (nullopt: no facet).
+struct Field {
+  std::string_view name;
+  std::string_view prefix;
+  FieldType type;
+  std::optional<unsigned> facet_slot;
+  std::optional<EntityKind> entity_kind;
+};
+
+// Every field of the query language, in documentation order.
+std::span<const Field> Fields();
+// The field named `name` ("leader", "org", ...), or nullptr.
+const Field* FindField(std::string_view name);
+// The entity field for `kind`.
+const Field& EntityField(EntityKind kind);
+
+// Q<id>. Ids longer than Xapian's term limit allows are hashed; use this
+// everywhere rather than building the term by hand.
+std::string IdTerm(std::string_view article_id);
+// Prefix + value, with Omega's ':' separator when the value starts with a capital.
+std::string PrefixedTerm(std::string_view prefix, std::string_view value);
+// Lowercase ASCII slug of an outlet name: "China Daily" -> "china_daily".
+std::string SourceSlug(std::string_view source);
+
+}  // namespace gazette::schema
+
+#endif  // GAZETTE_SCHEMA_H_

@@ -1,0 +1,65 @@
+// The first slice end to end: index plain text, search it, and the errors a
+// new user meets first.
+#include <doctest/doctest.h>
+
+#include "testutil.h"
+
+namespace gazette::testing {
+namespace {
+
+TEST_CASE("index then search finds the article whose title matches") {
+  TempDir dir;
+  WriteFile(dir.path() / "in/sanctions.txt",
+            "Ministers agree new sanctions package\n\nThe ministers met in Brussels on Monday.\n");
+  WriteFile(dir.path() / "in/harvest.txt",
+            "Wheat harvest breaks records\n\nFarmers reported the largest harvest in a decade.\n");
+  const std::string db = dir / "db";
+
+  RunResult indexed = RunGazette({"--db", db, "index", dir / "in"});
+  CHECK(indexed.exit_code == 0);
+  CAPTURE(indexed.err);
+  CHECK(indexed.err.find("2 new") != std::string::npos);
+
+  RunResult found = RunGazette({"--db", db, "search", "--format", "ids", "harvest"});
+  CHECK(found.exit_code == 0);
+  CHECK(found.out == "harvest.txt\n");
+
+  RunResult text = RunGazette({"--db", db, "search", "sanctions"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("1. Ministers agree new sanctions package") != std::string::npos);
+}
+
+TEST_CASE("search on a missing database prints a one-line hint and exits 2") {
+  TempDir dir;
+  RunResult result = RunGazette({"--db", dir / "nowhere", "search", "anything"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.empty());
+  CHECK(Lines(result.err).size() == 1);
+  CHECK(result.err.find("gazette index") != std::string::npos);
+}
+
+TEST_CASE("the database defaults to $GAZETTE_DB") {
+  TempDir dir;
+  WriteFile(dir.path() / "a.txt", "Election results announced\n\nVoters turned out.\n");
+  const std::string db = dir / "envdb";
+  RunOptions env{"", {"GAZETTE_DB=" + db}};
+  CHECK(RunGazette({"index", dir / "a.txt"}, env).exit_code == 0);
+  RunResult found = RunGazette({"search", "--format", "ids", "election"}, env);
+  CHECK(found.exit_code == 0);
+  CHECK(found.out == "a.txt\n");
+}
+
+TEST_CASE("gazette --help lists the subcommands") {
+  RunResult help = RunGazette({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("index") != std::string::npos);
+  CHECK(help.out.find("search") != std::string::npos);
+}
+
+TEST_CASE("an unknown flag is a usage error with exit 2") {
+  RunResult result = RunGazette({"search", "--no-such-flag"});
+  CHECK(result.exit_code == 2);
+}
+
+}  // namespace
+}  // namespace gazette::testing

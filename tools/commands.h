@@ -1,0 +1,44 @@
+// What every subcommand file shares: the global options, the Command type and
+// the AddXxxCommand() registrations that main.cc calls.
+#ifndef GAZETTE_TOOLS_COMMANDS_H_
+#define GAZETTE_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace gazette::cli {
+
+// Exit codes, the same for every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRejected = 1;  // some inputs rejected / check failed
+inline constexpr int kExitFatal = 2;     // usage error or fatal error
+
+enum class ColorMode { kAuto, kAlways, kNever };
+
+struct GlobalOptions {
+  std::string db_path;  // --db, else $GAZETTE_DB, else the XDG data dir
+  ColorMode color = ColorMode::kAuto;
+  bool quiet = false;
+  std::vector<std::string> gazetteer_files;  // --gazetteer
+
+  // Colour on stdout: --color, else whether stdout is a terminal.
+  bool ColorStdout() const;
+};
+
+// A registered subcommand and what runs it after parsing.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int(const GlobalOptions&)> run;
+};
+
+// The default --db: $GAZETTE_DB, else ${XDG_DATA_HOME:-~/.local/share}/gazette/db.
+std::string DefaultDatabasePath();
+
+Command AddIndexCommand(CLI::App& root);
+Command AddSearchCommand(CLI::App& root);
+
+}  // namespace gazette::cli
+
+#endif  // GAZETTE_TOOLS_COMMANDS_H_
