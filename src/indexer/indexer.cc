@@ -14,6 +14,7 @@
 #include "gazette/document.h"
 #include "gazette/ingest.h"
 #include "gazette/schema.h"
+#include "db/layout.h"
 #include "hash.h"
 
 namespace gazette {
@@ -23,9 +24,10 @@ using Clock = std::chrono::steady_clock;
 
 Xapian::WritableDatabase OpenWriter(const std::string& path, double wait_seconds) {
   const auto deadline = Clock::now() + std::chrono::duration<double>(wait_seconds);
+  internal::EnsureIndexLayout(path);
   for (;;) {
     try {
-      return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+      return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
       if (Clock::now() >= deadline)
         throw Error(ErrorKind::kLocked,
