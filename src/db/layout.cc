@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -84,6 +85,53 @@ void SwapLiveDatabases(const std::string& db_path, const std::vector<std::string
     ::fsync(dir_fd);
     ::close(dir_fd);
   }
+}
+
+std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path) {
+  const std::vector<std::string> live = LiveDatabaseDirs(db_path);
+  std::vector<std::string> leftovers;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("idx-") || !entry.is_directory(ec)) continue;
+    const std::string dir = entry.path().lexically_normal().string();
+    if (std::find(live.begin(), live.end(), dir) == live.end()) leftovers.push_back(dir);
+  }
+  std::sort(leftovers.begin(), leftovers.end());
+  return leftovers;
+}
+
+void RemoveDatabaseDir(const std::string& dir) {
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  if (ec) throw Error(ErrorKind::kIo, dir + ": cannot remove: " + ec.message());
+}
+
+void SyncDatabaseDir(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file(ec)) continue;
+    const int fd = ::open(entry.path().c_str(), O_RDONLY);
+    const bool ok = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!ok) throw Error(ErrorKind::kIo, entry.path().string() + ": cannot sync to disk");
+  }
+  if (ec) throw Error(ErrorKind::kIo, dir + ": cannot list: " + ec.message());
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd < 0 || ::fsync(dir_fd) != 0) {
+    if (dir_fd >= 0) ::close(dir_fd);
+    throw Error(ErrorKind::kIo, dir + ": cannot sync to disk");
+  }
+  ::close(dir_fd);
+}
+
+std::uint64_t DirectoryBytes(const std::string& dir) {
+  std::uint64_t bytes = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+  }
+  return bytes;
 }
 
 }  // namespace gazette::internal

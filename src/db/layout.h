@@ -6,6 +6,7 @@
 #ifndef GAZETTE_SRC_DB_LAYOUT_H_
 #define GAZETTE_SRC_DB_LAYOUT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,21 @@ std::string NextDatabaseDir(const std::string& db_path);
 // Points the stub at `dirs` (names relative to PATH) atomically: writes
 // XAPIANDB.tmp, fsyncs it, renames it over XAPIANDB. Throws Error{kIo}.
 void SwapLiveDatabases(const std::string& db_path, const std::vector<std::string>& dirs);
+
+// Database folders in PATH ("idx-*") that the stub does not name: what a
+// rebuild killed before or after its swap leaves behind. Absolute paths,
+// sorted. Only safe to delete while holding the live databases' write locks.
+std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path);
+
+// Removes a database folder and everything in it. Throws Error{kIo}.
+void RemoveDatabaseDir(const std::string& dir);
+
+// fsyncs every file in `dir` and the folder itself, so a database written
+// with DB_NO_SYNC is durable before the stub points at it. Throws Error{kIo}.
+void SyncDatabaseDir(const std::string& dir);
+
+// The bytes the files under `dir` take (apparent size). 0 when missing.
+std::uint64_t DirectoryBytes(const std::string& dir);
 
 }  // namespace gazette::internal
 

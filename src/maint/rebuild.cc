@@ -1,0 +1,251 @@
+// Rebuild(): lock the live database, write a re-derived copy beside it with
+// DB_NO_SYNC (fast; made durable by one sync before the swap), then point the
+// stub at it with rename(2). Why each step is safe: docs/maintenance.md and
+// xapian-notes §6-7.
+#include "gazette/rebuild.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <thread>
+
+#include "db/layout.h"
+#include "gazette/database.h"
+#include "gazette/document.h"
+#include "gazette/schema.h"
+#include "gazette/version.h"
+#include "maint/rederive.h"
+
+namespace gazette {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+double Since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Takes the write lock of every live database, waiting up to `wait_seconds`:
+// while we hold them no indexer can commit to the index we are copying.
+std::vector<Xapian::WritableDatabase> LockLiveDatabases(const std::string& db_path,
+                                                        const std::vector<std::string>& dirs,
+                                                        double wait_seconds) {
+  const auto deadline = Clock::now() + std::chrono::duration<double>(wait_seconds);
+  std::vector<Xapian::WritableDatabase> locks;
+  for (const std::string& dir : dirs) {
+    for (;;) {
+      try {
+        locks.emplace_back(dir, Xapian::DB_OPEN);
+        break;
+      } catch (const Xapian::DatabaseLockError&) {
+        if (Clock::now() >= deadline)
+          throw Error(ErrorKind::kLocked,
+                      db_path + " is locked by another gazette writer (waited " +
+                          std::to_string(static_cast<int>(wait_seconds)) + " s; see --wait)");
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      } catch (const Xapian::Error& e) {
+        throw Error(ErrorKind::kIo, dir + ": cannot open the index for writing: " + e.get_msg());
+      }
+    }
+  }
+  return locks;
+}
+
+// Removes the folders it names unless Release()d: a build that throws leaves
+// nothing behind (a kill -9 does, and the next rebuild removes it).
+class BuildDirs {
+ public:
+  ~BuildDirs() {
+    for (const std::string& dir : dirs_) {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  }
+  void Add(const std::string& dir) { dirs_.push_back(dir); }
+  void Release() { dirs_.clear(); }
+
+ private:
+  std::vector<std::string> dirs_;
+};
+
+// Walks every stored article once: derives it afresh, tallies what changes,
+// and hands the new article to `sink` (absent in a dry run).
+class Pass {
+ public:
+  Pass(const RebuildOptions& options, const Gazetteer& gazetteer,
+       const RebuildCallbacks& callbacks, RebuildReport& report)
+      : options_(options), gazetteer_(gazetteer), callbacks_(callbacks), report_(report),
+        rederiver_(gazetteer) {}
+
+  template <class Sink>
+  void Run(Xapian::Database& source, Clock::time_point start, Sink&& sink) {
+    const std::size_t total = source.get_doccount();
+    auto last_progress = Clock::now();
+    std::size_t done = 0;
+    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it, ++done) {
+      const Xapian::Document doc = source.get_document(*it);
+      std::optional<Article> stored = ReadStored(doc);
+      if (!stored) continue;
+      Article fresh = rederiver_.Rederive(*stored);
+      Tally(*stored, fresh);
+      sink(fresh, doc.get_value(schema::kSlotContentHash));
+      ++report_.articles;
+      if (callbacks_.on_progress && Clock::now() - last_progress >= std::chrono::milliseconds(100)) {
+        last_progress = Clock::now();
+        callbacks_.on_progress(RebuildProgress{done, total, Since(start)});
+      }
+    }
+    report_.facets = internal::EntityTally::Compare(before_, after_, gazetteer_,
+                                                    options_.facet_limit);
+  }
+
+ private:
+  std::optional<Article> ReadStored(const Xapian::Document& doc) {
+    try {
+      return ArticleFromDocument(doc);
+    } catch (const Error& e) {
+      ++report_.dropped;
+      if (callbacks_.on_problem)
+        callbacks_.on_problem(Problem{"document " + std::to_string(doc.get_docid()), 0,
+                                      std::string(e.what()) + "; dropped", true});
+      return std::nullopt;
+    }
+  }
+
+  void Tally(const Article& stored, const Article& fresh) {
+    before_.Add(stored);
+    after_.Add(fresh);
+    ArticleChange change{stored.id, stored.title, {}, {}};
+    internal::DiffEntities(stored, fresh, change.added, change.removed);
+    if (change.added.empty() && change.removed.empty()) return;
+    ++report_.changed;
+    if (report_.changes.size() < options_.change_limit) report_.changes.push_back(std::move(change));
+  }
+
+  const RebuildOptions& options_;
+  const Gazetteer& gazetteer_;
+  const RebuildCallbacks& callbacks_;
+  RebuildReport& report_;
+  internal::Rederiver rederiver_;
+  internal::EntityTally before_;
+  internal::EntityTally after_;
+};
+
+// Writes the re-derived index into `dir` and commits it with its metadata.
+void BuildInto(const std::string& dir, Xapian::Database& source, Pass& pass,
+               const RebuildOptions& options, const Gazetteer& gazetteer,
+               Clock::time_point start) {
+  // DB_NO_SYNC: a crash mid-build only loses a folder nobody reads yet.
+  Xapian::WritableDatabase out(dir, Xapian::DB_CREATE | Xapian::DB_NO_SYNC |
+                                        Xapian::DB_BACKEND_GLASS);
+  DocumentBuilder builder;
+  std::size_t in_batch = 0;
+  pass.Run(source, start, [&](const Article& article, const std::string& hash) {
+    // The content hash is of the input fields, which a rebuild keeps, so
+    // `gazette index` still skips unchanged files afterwards.
+    out.add_document(builder.Build(article, hash, &out));
+    if (++in_batch >= options.batch_articles) {
+      out.commit();
+      in_batch = 0;
+    }
+  });
+  for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key)
+    out.set_metadata(*key, source.get_metadata(*key));
+  out.set_metadata(std::string(schema::kMetaSchemaVersion),
+                   std::to_string(schema::kSchemaVersion));
+  out.set_metadata(std::string(schema::kMetaGazetteer), gazetteer.Fingerprint());
+  out.set_metadata(std::string(schema::kMetaWriter), std::string(Version()));
+  out.commit();
+  out.close();
+}
+
+std::string Folder(const std::string& db_path, const std::string& name) {
+  return (fs::path(db_path) / name).string();
+}
+
+RebuildReport RebuildLocked(const std::string& db_path, const std::vector<std::string>& live_dirs,
+                            const RebuildOptions& options, const Gazetteer& gazetteer,
+                            const RebuildCallbacks& callbacks, RebuildReport report,
+                            Clock::time_point start) {
+  std::vector<Xapian::WritableDatabase> locks =
+      LockLiveDatabases(db_path, live_dirs, options.wait_seconds);
+  // Holding the locks, no other rebuild runs: whatever the stub does not
+  // name is debris from one that was killed.
+  for (const std::string& dir : internal::LeftoverDatabaseDirs(db_path)) {
+    internal::RemoveDatabaseDir(dir);
+    ++report.leftovers_removed;
+  }
+  for (const std::string& dir : live_dirs) report.bytes_before += internal::DirectoryBytes(dir);
+
+  BuildDirs cleanup;
+  const std::string build_name = internal::NextDatabaseDir(db_path);
+  std::string live_name = build_name;
+  try {
+    Xapian::Database source(db_path);
+    cleanup.Add(Folder(db_path, build_name));
+    Pass pass(options, gazetteer, callbacks, report);
+    BuildInto(Folder(db_path, build_name), source, pass, options, gazetteer, start);
+    if (options.compact) {
+      live_name = internal::NextDatabaseDir(db_path);
+      cleanup.Add(Folder(db_path, live_name));
+      Xapian::Database(Folder(db_path, build_name)).compact(Folder(db_path, live_name));
+      internal::RemoveDatabaseDir(Folder(db_path, build_name));
+      report.compacted = true;
+    }
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kIo, db_path + ": rebuild failed: " + std::string(e.get_type()) + ": " + e.get_msg());
+  }
+  internal::SyncDatabaseDir(Folder(db_path, live_name));
+  internal::SwapLiveDatabases(db_path, {live_name});
+  cleanup.Release();
+
+  // Released only now, so a waiting indexer's next try opens the new index.
+  for (Xapian::WritableDatabase& lock : locks) lock.close();
+  // Readers still holding the old folders keep reading them: on Linux an
+  // unlinked file lives on while it is open.
+  for (const std::string& dir : live_dirs) internal::RemoveDatabaseDir(dir);
+  report.new_dir = Folder(db_path, live_name);
+  report.bytes_after = internal::DirectoryBytes(report.new_dir);
+  report.elapsed_seconds = Since(start);
+  return report;
+}
+
+}  // namespace
+
+RebuildReport Rebuild(const std::string& db_path, const RebuildOptions& options,
+                      const Gazetteer& gazetteer, const RebuildCallbacks& callbacks) {
+  const auto start = Clock::now();
+  Database live = Database::Open(db_path, /*allow_old_schema=*/true);
+  const std::vector<std::string> live_dirs = internal::LiveDatabaseDirs(db_path);
+  if (live_dirs.empty())
+    throw Error(ErrorKind::kUsage,
+                db_path + " has no XAPIANDB stub naming its live database, so it cannot be "
+                          "swapped: index into a new --db instead");
+
+  RebuildReport report;
+  report.dry_run = options.dry_run;
+  report.old_schema = live.schema_version();
+  report.new_schema = schema::kSchemaVersion;
+  report.old_gazetteer = live.metadata(schema::kMetaGazetteer);
+  report.new_gazetteer = gazetteer.Fingerprint();
+  if (!options.dry_run)
+    return RebuildLocked(db_path, live_dirs, options, gazetteer, callbacks, report, start);
+
+  // A dry run writes nothing, so it takes no lock: if a writer commits under
+  // it, Read() reopens and the pass starts again from a clean report.
+  const RebuildReport initial = report;
+  live.Read([&](Xapian::Database& db) {
+    report = initial;
+    Pass pass(options, gazetteer, callbacks, report);
+    pass.Run(db, start, [](const Article&, const std::string&) {});
+    return 0;
+  });
+  for (const std::string& dir : live_dirs) report.bytes_before += internal::DirectoryBytes(dir);
+  report.elapsed_seconds = Since(start);
+  return report;
+}
+
+}  // namespace gazette
