@@ -38,6 +38,10 @@ std::string DefaultDatabasePath();
 
 Command AddIndexCommand(CLI::App& root);
 Command AddSearchCommand(CLI::App& root);
+Command AddRebuildCommand(CLI::App& root);
+Command AddInspectCommand(CLI::App& root);
+Command AddExportCommand(CLI::App& root);
+Command AddImportCommand(CLI::App& root);
 
 }  // namespace gazette::cli
 
