@@ -28,7 +28,16 @@ constexpr std::string_view kFurniturePhrases[] = {
     "you may also like", "you might also like", "more stories", "more news", "comments",
     "leave a comment", "skip to content", "skip to main content", "back to top", "menu",
     "story continues below advertisement", "continue reading", "loading", "print this page",
-    "all rights reserved"};
+    "all rights reserved", "copy link"};
+
+// Headings of the teaser lists pages append ("Popular Right Now" and a list of
+// other headlines): the list under them is furniture too.
+constexpr std::string_view kTeaserHeadings[] = {
+    "popular right now", "popular now", "trending", "trending now", "most read", "most popular",
+    "most viewed", "top stories", "latest news", "latest stories", "related", "related articles",
+    "related stories", "related news", "related content", "recommended", "recommended for you",
+    "you may also like", "you might also like", "more stories", "more news", "read more",
+    "also read", "see also"};
 
 // Line openings that announce furniture: links to other articles, taxonomy,
 // sharing, legal lines.
@@ -43,7 +52,8 @@ constexpr std::string_view kSocialWords[] = {
     "facebook", "twitter", "youtube", "instagram", "linkedin", "whatsapp", "telegram",
     "reddit", "pinterest", "tiktok", "vk", "weibo", "wechat", "flipboard", "pocket",
     "messenger", "rss", "email", "e-mail", "mail", "print", "share", "tweet", "copy", "link",
-    "follow", "us", "on", "subscribe", "and", "via", "x", "comment", "comments", "the", "article"};
+    "follow", "us", "on", "subscribe", "and", "via", "by", "x", "comment", "comments", "the",
+    "article"};
 // At least one of these must appear: "on us" alone is not a share bar.
 constexpr std::string_view kSocialAnchors[] = {
     "facebook", "twitter", "youtube", "instagram", "linkedin", "whatsapp", "telegram",
@@ -175,13 +185,17 @@ std::string_view NumberedItem(std::string_view line, int* number = nullptr) {
 
 bool IsRootCrumb(std::string_view crumb) { return InList(StripTrailingPunctuation(crumb), kRootCrumbs); }
 
-// "Home > World > Asia" or "1. Home 2. World 3. Asia" on one line.
+// "Home > World > Asia", "World / Europe / Russia" or "1. Home 2. World 3. Asia"
+// on one line. Without the root crumb, three or more section names are needed.
 bool IsInlineBreadcrumb(std::string_view line) {
   const std::vector<std::string_view> crumbs = SplitCrumbs(line);
-  if (crumbs.size() >= 2 && IsRootCrumb(crumbs.front())) {
-    return std::all_of(crumbs.begin(), crumbs.end() - 1,
-                       [](std::string_view c) { return CountWords(c) <= kMaxCrumbWords; });
-  }
+  auto is_section = [](std::string_view c) {
+    return !c.empty() && CountWords(c) <= kMaxCrumbWords && c.back() != '.';
+  };
+  if (crumbs.size() >= 2 && IsRootCrumb(crumbs.front()) &&
+      std::all_of(crumbs.begin(), crumbs.end() - 1, is_section))
+    return true;
+  if (crumbs.size() >= 3 && std::all_of(crumbs.begin(), crumbs.end(), is_section)) return true;
   int number = 0;
   const std::string_view item = NumberedItem(line, &number);
   if (number != 1) return false;
@@ -216,6 +230,21 @@ void MarkNumberedBreadcrumbs(const std::vector<std::string_view>& lines, std::ve
     if (!short_crumbs) continue;
     for (std::size_t k = i; k < end; ++k) marks[k] = true;
     i = end - 1;
+  }
+}
+
+// "- Headline", "• Headline", "1. Headline": one item of a list.
+bool IsListItem(std::string_view line) {
+  return !line.empty() && (StripBullet(line).size() < line.size() || !NumberedItem(line).empty());
+}
+
+// Marks the list under a teaser heading, blank lines between them allowed.
+void MarkTeaserLists(const std::vector<std::string_view>& lines, std::vector<bool>& marks) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!InList(StripTrailingPunctuation(StripBullet(lines[i])), kTeaserHeadings)) continue;
+    std::size_t k = i + 1;
+    while (k < lines.size() && lines[k].empty()) ++k;
+    for (; k < lines.size() && IsListItem(lines[k]); ++k) marks[k] = true;
   }
 }
 
@@ -256,6 +285,7 @@ std::vector<bool> MarkFurniture(const std::vector<std::string_view>& lines) {
   std::vector<bool> marks(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) marks[i] = IsFurnitureLine(lines[i]);
   MarkNumberedBreadcrumbs(lines, marks);
+  MarkTeaserLists(lines, marks);
   MarkMasthead(lines, marks);
   return marks;
 }
@@ -275,7 +305,7 @@ bool IsImageCaption(std::string_view line) {
 
 bool IsByline(std::string_view line, std::string_view source) {
   line = Trim(line);
-  if (line.empty() || line.back() == '.' || CountWords(line) > 8) return false;
+  if (line.empty() || line.back() == '.' || CountWords(line) > 12) return false;
   for (std::string_view opening : {"by ", "reporting by ", "writing by ", "editing by ",
                                    "additional reporting by ", "compiled by "}) {
     if (StartsWithIgnoreCase(line, opening) && line.size() > opening.size() &&

@@ -19,8 +19,9 @@ bool IsFurnitureLine(std::string_view line);
 
 // Marks the furniture among an article's trimmed lines, adding the rules that
 // need context to IsFurnitureLine(): numbered breadcrumb lists ("1. Home",
-// "2. World", ... "4. <the title>") and the short masthead labels above a
-// furniture block at the top ("English News", a stray "scorecard").
+// "2. World", ... "4. <the title>"), the list of headlines under a teaser
+// heading ("Popular Right Now", "Most read"), and the short masthead labels
+// above a furniture block at the top ("English News", a stray "scorecard").
 // Returns one flag per line.
 std::vector<bool> MarkFurniture(const std::vector<std::string_view>& lines);
 
@@ -29,7 +30,8 @@ std::vector<bool> MarkFurniture(const std::vector<std::string_view>& lines);
 // but is never a title.
 bool IsImageCaption(std::string_view line);
 
-// A byline or signature: "By Jane Doe", "Reporting by ...", or a short line
+// A byline or signature (at most 12 words, no full stop): "By Jane Doe,
+// Correspondent", "Reporting by ...", or a short line
 // naming the outlet ("Editorial, China Daily") when `source` is known.
 bool IsByline(std::string_view line, std::string_view source);
 

@@ -65,10 +65,24 @@ std::optional<Header> ParseHeader(const std::vector<std::string_view>& lines) {
   return header;
 }
 
+// Scraped pages put metadata right under the headline ("Date: 22 March
+// 2023"): known `Key: value` lines there are read like a header and marked.
+void ReadFieldsBelowTitle(const std::vector<std::string_view>& lines, std::size_t title_line,
+                          std::vector<bool>& marks, Header& fields) {
+  for (std::size_t i = title_line + 1; i < lines.size() && !lines[i].empty(); ++i) {
+    const auto key_value = SplitKeyValue(lines[i]);
+    if (!key_value || key_value->first == "title" ||
+        !StoreHeaderField(fields, key_value->first, key_value->second))
+      return;
+    marks[i] = true;
+  }
+}
+
 // The first line that is neither furniture nor an image caption is the title;
 // "Outlet | Title" also gives the source. Marks the title line as used.
 void FindTitle(const std::vector<std::string_view>& lines, std::vector<bool>& marks,
-               Article& article) {
+               Header& header) {
+  Article& article = header.fields;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].empty() || marks[i] || IsImageCaption(lines[i])) continue;
     marks[i] = true;
@@ -78,6 +92,7 @@ void FindTitle(const std::vector<std::string_view>& lines, std::vector<bool>& ma
     } else {
       article.title = CollapseSpaces(lines[i]);
     }
+    ReadFieldsBelowTitle(lines, i, marks, header);
     return;
   }
 }
@@ -87,19 +102,13 @@ void FindTitle(const std::vector<std::string_view>& lines, std::vector<bool>& ma
 ReadResult ReadText(std::string_view content, const InputContext& input) {
   ReadResult result;
   const std::vector<std::string_view> all_lines = SplitTrimmedLines(content);
-  std::optional<Header> header = ParseHeader(all_lines);
-  Article article;
-  std::string raw_date;
-  std::size_t body_start = 0;
-  if (header) {
-    article = std::move(header->fields);
-    raw_date = std::move(header->raw_date);
-    body_start = header->body_start;
-  }
-  const std::vector<std::string_view> lines(all_lines.begin() + static_cast<std::ptrdiff_t>(body_start),
-                                            all_lines.end());
+  Header header = ParseHeader(all_lines).value_or(Header{});
+  const std::vector<std::string_view> lines(
+      all_lines.begin() + static_cast<std::ptrdiff_t>(header.body_start), all_lines.end());
   std::vector<bool> marks = MarkFurniture(lines);
-  if (article.title.empty()) FindTitle(lines, marks, article);
+  if (header.fields.title.empty()) FindTitle(lines, marks, header);
+  Article article = std::move(header.fields);
+  const std::string raw_date = std::move(header.raw_date);
   const std::string_view byline_source =
       article.source.empty() ? std::string_view(input.options.default_source) : article.source;
   article.body = ComposeBody(lines, marks, article.title, byline_source);

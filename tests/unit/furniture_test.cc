@@ -26,6 +26,8 @@ TEST_CASE("furniture: single lines that are, and are not, page furniture") {
       {"\xe2\x80\xa2 youtube", true},
       {"Facebook | Twitter | WhatsApp | Email", true},
       {"Share this article", true},
+      {"Share on Telegram   Share on Facebook   Share by email", true},
+      {"Copy link", true},
       {"Tweet", true},
       // Promotions and links to other articles
       {"READ MORE\xe2\x80\xa6", true},
@@ -52,6 +54,8 @@ TEST_CASE("furniture: single lines that are, and are not, page furniture") {
       {"Home / Opinion / Editorials", true},
       {"1. Home 2. World 3. Asia", true},
       {"1. Home", true},
+      {"World / Europe / Russia", true},
+      {"Energy / Trade", false},
       // Prose that must stay
       {"", false},
       {"The leaders met in Ufa on Friday.", false},
@@ -86,6 +90,14 @@ TEST_CASE("furniture: short labels above a share bar at the top are masthead") {
       "World News", "", "\xe2\x80\xa2 youtube", "\xe2\x80\xa2 facebook", "",
       "Minister seeks help to counter pressure", "", "Body text."};
   const std::vector<bool> expected = {true, false, true, true, false, false, false, false};
+  CHECK(MarkFurniture(lines) == expected);
+}
+
+TEST_CASE("furniture: the list under a teaser heading goes with it") {
+  const std::vector<std::string_view> lines = {
+      "Body text.", "", "Popular Right Now", "- Another headline", "2. Yet another", "",
+      "A later paragraph.", "- A list in the story"};
+  const std::vector<bool> expected = {false, false, true, true, true, false, false, false};
   CHECK(MarkFurniture(lines) == expected);
 }
 
