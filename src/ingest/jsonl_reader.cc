@@ -66,8 +66,25 @@ std::string TitleFromBody(std::string_view body) {
   return CollapseSpaces(first) + "\xe2\x80\xa6";
 }
 
+// Fields only gazette's own export writes (docs/maintenance.md): where the
+// article first came from and the zone its date was given in. Kept on import
+// so that export -> import -> export gives the same bytes.
+struct ExportFields {
+  std::string origin;
+  std::optional<int> utc_offset_minutes;
+};
+
+void GetExportFields(const json& object, ExportFields& out) {
+  if (const auto it = object.find("origin"); it != object.end() && it->is_string())
+    out.origin = it->get<std::string>();
+  if (const auto it = object.find("utc_offset_minutes");
+      it != object.end() && it->is_number_integer())
+    out.utc_offset_minutes = it->get<int>();
+}
+
 // Parses one line; nullopt with *why set when the line is rejected.
-std::optional<Article> ParseLine(std::string_view line, std::string& raw_date, std::string& why) {
+std::optional<Article> ParseLine(std::string_view line, std::string& raw_date,
+                                 ExportFields& exported, std::string& why) {
   json object;
   try {
     object = json::parse(line);
@@ -92,6 +109,7 @@ std::optional<Article> ParseLine(std::string_view line, std::string& raw_date, s
       !GetString(object, "source", a.source, why) || !GetString(object, "url", a.url, why) ||
       !GetString(object, "language", a.language, why))
     return std::nullopt;
+  GetExportFields(object, exported);
   a.title = CollapseSpaces(a.title);
   a.id = std::string(Trim(a.id));
   a.url = std::string(Trim(a.url));
@@ -120,12 +138,16 @@ ReadResult ReadJsonl(std::string_view content, const InputContext& input) {
     ++line_number;
     if (line.empty()) continue;
     std::string raw_date, why;
-    std::optional<Article> article = ParseLine(line, raw_date, why);
+    ExportFields exported;
+    std::optional<Article> article = ParseLine(line, raw_date, exported, why);
     if (!article) {
       result.problems.push_back(Problem{std::string(input.path), line_number, why, true});
       continue;
     }
     FinishArticle(*article, raw_date, line_number, input, result.problems);
+    if (!exported.origin.empty()) article->origin = exported.origin;
+    if (article->published && exported.utc_offset_minutes)
+      article->published->utc_offset_minutes = exported.utc_offset_minutes;
     result.articles.push_back(std::move(*article));
   }
   return result;
