@@ -146,12 +146,16 @@ void BuildInto(const std::string& dir, Xapian::Database& source, Pass& pass,
   pass.Run(source, start, [&](const Article& article, const std::string& hash) {
     // The content hash is of the input fields, which a rebuild keeps, so
     // `gazette index` still skips unchanged files afterwards.
-    out.add_document(builder.Build(article, hash, &out));
+    out.add_document(builder.Build(article, hash));
     if (++in_batch >= options.batch_articles) {
       out.commit();
       in_batch = 0;
     }
   });
+  // The spelling table comes from the title and body words, which a rebuild
+  // keeps: copying it is much cheaper than feeding every word again.
+  for (auto word = source.spellings_begin(); word != source.spellings_end(); ++word)
+    out.add_spelling(*word, word.get_termfreq());
   for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key)
     out.set_metadata(*key, source.get_metadata(*key));
   out.set_metadata(std::string(schema::kMetaSchemaVersion),
