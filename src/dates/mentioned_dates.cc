@@ -60,6 +60,7 @@ char ClassifyNonAscii(char32_t cp) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 8);  // about one token per word and one per mark
   bool glued = false;
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];

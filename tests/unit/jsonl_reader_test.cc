@@ -84,6 +84,7 @@ TEST_CASE("jsonl: bad lines are rejected with file:line and a reason, the rest i
     CHECK(r.problems[i].rejected == (i < 5));
   }
   CHECK(r.problems[0].reason.rfind("invalid JSON: ", 0) == 0);
+  CHECK(r.problems[0].reason.find("last read") == std::string::npos);
   CHECK(r.problems[1].reason == "not a JSON object but array");
   CHECK(r.problems[2].reason == "field \"title\" must be a string, not number");
   CHECK(r.problems[4].reason == "no title and no body");
