@@ -23,8 +23,7 @@ bool IsValidDay(int year, int month, int day);
 
 // A UTC timestamp for a valid local day and time given at `offset_minutes`
 // east of UTC. REQUIRES: IsValidDay(year, month, day).
-Timestamp MakeTimestamp(int year, int month, int day, int seconds_of_day,
-                        int offset_minutes);
+Timestamp MakeTimestamp(int year, int month, int day, int seconds_of_day, int offset_minutes);
 
 }  // namespace gazette::internal
 

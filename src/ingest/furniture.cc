@@ -19,6 +19,8 @@ constexpr std::size_t kMaxMastheadWords = 3;
 // A breadcrumb item before the last (the last may be the whole title).
 constexpr std::size_t kMaxCrumbWords = 4;
 
+// Word tables read best packed.
+// clang-format off
 // Whole lines (lower case, trailing punctuation ignored).
 constexpr std::string_view kFurniturePhrases[] = {
     "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
@@ -66,6 +68,8 @@ constexpr std::string_view kRootCrumbs[] = {"home", "homepage", "home page", "st
 // Credits that mark a caption: "(Image courtesy: ...)", "(AP Photo/...)".
 constexpr std::string_view kCreditWords[] = {"photo", "image", "picture", "courtesy", "credit",
                                              "getty", "file pic", "pic:", "video grab"};
+
+// clang-format on
 
 template <std::size_t N>
 bool InList(std::string_view word, const std::string_view (&list)[N]) {
@@ -128,7 +132,9 @@ bool HasFurniturePrefix(std::string_view line) {
 std::vector<std::string_view> SocialTokens(std::string_view line) {
   std::vector<std::string_view> words;
   std::size_t start = 0;
-  auto is_separator = [](char c) { return c == ' ' || c == '|' || c == '/' || c == ',' || c == '\t'; };
+  auto is_separator = [](char c) {
+    return c == ' ' || c == '|' || c == '/' || c == ',' || c == '\t';
+  };
   for (std::size_t i = 0; i <= line.size(); ++i) {
     if (i == line.size() || is_separator(line[i])) {
       if (i > start) words.push_back(StripBullet(line.substr(start, i - start)));
@@ -174,7 +180,8 @@ std::vector<std::string_view> SplitCrumbs(std::string_view line) {
 // "1. Home", "2) World": the item text of a numbered list line, or empty.
 std::string_view NumberedItem(std::string_view line, int* number = nullptr) {
   std::size_t digits = 0;
-  while (digits < line.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(line[digits])))
+  while (digits < line.size() && digits < 3 &&
+         std::isdigit(static_cast<unsigned char>(line[digits])))
     ++digits;
   if (digits == 0 || digits >= line.size() || (line[digits] != '.' && line[digits] != ')'))
     return {};
@@ -183,7 +190,9 @@ std::string_view NumberedItem(std::string_view line, int* number = nullptr) {
   return Trim(line.substr(digits + 1));
 }
 
-bool IsRootCrumb(std::string_view crumb) { return InList(StripTrailingPunctuation(crumb), kRootCrumbs); }
+bool IsRootCrumb(std::string_view crumb) {
+  return InList(StripTrailingPunctuation(crumb), kRootCrumbs);
+}
 
 // "Home > World > Asia", "World / Europe / Russia" or "1. Home 2. World 3. Asia"
 // on one line. Without the root crumb, three or more section names are needed.
@@ -320,7 +329,8 @@ bool IsByline(std::string_view line, std::string_view source) {
 }
 
 std::optional<OutletAndTitle> SplitOutletTitle(std::string_view line, bool allow_dashes) {
-  static constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - "};
+  static constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+                                                     " - "};
   for (std::string_view sep : kSeparators) {
     if (!allow_dashes && sep != " | ") continue;
     const std::size_t at = line.find(sep);

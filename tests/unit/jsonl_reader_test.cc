@@ -99,8 +99,8 @@ TEST_CASE("jsonl: a line without a title takes its body's first line") {
 }
 
 TEST_CASE("jsonl: furniture lines in a scraped body are dropped") {
-  const ReadResult r =
-      ReadJsonl(R"({"title": "T", "body": "First.\n\nAdvertisement\n\nSecond.\nShare on Facebook"})");
+  const ReadResult r = ReadJsonl(
+      R"({"title": "T", "body": "First.\n\nAdvertisement\n\nSecond.\nShare on Facebook"})");
   REQUIRE(r.articles.size() == 1);
   CHECK(r.articles[0].body == "First.\n\nSecond.");
 }
