@@ -3,6 +3,7 @@
 // std::regex, which is slow in libstdc++ and gives no reason when it fails.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 namespace gazette {
 namespace {
 
+using internal::EqualsLower;
 using internal::IsValidDay;
 using internal::IsWeekdayName;
 using internal::MonthFromName;
@@ -68,14 +70,6 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::string& wh
     tokens.push_back(Token{kind, text.substr(i, end - i), space});
     space = false;
     i = end;
-  }
-  return true;
-}
-
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
   }
   return true;
 }

@@ -9,7 +9,6 @@
 #include <cctype>
 
 namespace gazette::internal {
-namespace {
 
 bool EqualsLower(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
@@ -18,8 +17,6 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
   }
   return true;
 }
-
-}  // namespace
 
 int MonthFromName(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kNames = {

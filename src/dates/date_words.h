@@ -10,6 +10,9 @@
 
 namespace gazette::internal {
 
+// True when `word`, ASCII case folded, equals `lower` (which is lower case).
+bool EqualsLower(std::string_view word, std::string_view lower);
+
 // 1-12 for an English month name or abbreviation ("June", "jun", "Sept"),
 // any case; 0 otherwise.
 int MonthFromName(std::string_view word);

@@ -16,6 +16,7 @@
 namespace gazette {
 namespace {
 
+using internal::EqualsLower;
 using internal::IsValidDay;
 using internal::MonthFromName;
 
@@ -106,14 +107,6 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
   }
   return tokens;
-}
-
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
-  }
-  return true;
 }
 
 template <std::size_t N>

@@ -109,6 +109,13 @@ std::string_view StripTrailingPunctuation(std::string_view s) {
   }
 }
 
+bool ContainsIgnoreCase(std::string_view text, std::string_view lower_needle) {
+  return std::search(text.begin(), text.end(), lower_needle.begin(), lower_needle.end(),
+                     [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) == b;
+                     }) != text.end();
+}
+
 bool IsPhrase(std::string_view line) {
   return InList(StripTrailingPunctuation(line), kFurniturePhrases);
 }
@@ -286,8 +293,7 @@ bool IsFurnitureLine(std::string_view line) {
   const std::string_view bare = StripBullet(line);
   if (bare.empty()) return false;
   return IsPhrase(bare) || HasFurniturePrefix(bare) || IsShareLine(bare) ||
-         IsInlineBreadcrumb(bare) ||
-         ToLowerAscii(bare).find("all rights reserved") != std::string::npos;
+         IsInlineBreadcrumb(bare) || ContainsIgnoreCase(bare, "all rights reserved");
 }
 
 std::vector<bool> MarkFurniture(const std::vector<std::string_view>& lines) {
