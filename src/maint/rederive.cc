@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "gazette/dates.h"
+
 namespace gazette::internal {
 namespace {
 
@@ -27,8 +29,10 @@ Rederiver::Rederiver(const Gazetteer& gazetteer) : impl_(std::make_unique<Impl>(
 Rederiver::~Rederiver() = default;
 
 Article Rederiver::Rederive(Article stored) const {
-  // Extraction is not on main yet: until it is, the stored entities are kept
-  // and only the schema (terms, values) is re-derived.
+  // The same text the indexer extracts from (src/indexer/prepare.cc): a
+  // rebuild must give what indexing the source again would give. Entities
+  // are kept as stored until EntityExtractor is on main.
+  stored.mentioned_dates = ExtractMentionedDates(stored.title + "\n" + stored.body);
   return stored;
 }
 
