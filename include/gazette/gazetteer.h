@@ -49,6 +49,10 @@ class Gazetteer {
   // a new id added. `origin` names the text in errors. Throws Error{kUsage}.
   void MergeTsv(std::string_view text, std::string_view origin);
 
+  // Makes room for `entities` in total, so that merging big files does not
+  // reallocate (loading is on every command's startup path).
+  void Reserve(std::size_t entities);
+
   const Entity* FindById(std::string_view id) const;
 
   // What a user typed after `leader:` / `--org`: an id, the name, an alias or
