@@ -41,11 +41,17 @@ ArticleScan::Candidate ArticleScan::CaptureTitledName(std::size_t at, EntityKind
     if (!Has(end, kCapitalised)) break;
     if (end > at && (Has(end, kBreakBefore) || Has(end, kPeriodBefore))) break;
     if (gazetteer_.IsCommonWord(Folded(end))) break;
-    if (ids_[end] != kUnknownWord && MatchName(end, std::nullopt, {}).found()) break;
+    if (ids_[end] != kUnknownWord && (MatchName(end, std::nullopt, {}).found() ||
+                                      !matcher_.TitlesStartingWith(ids_[end]).empty()))
+      break;  // "General Assembly President ...": a name has no title inside
     ++end;
     if (Has(end - 1, kPossessive)) break;
   }
   if (end - at < kMinNameWords) return {};
+  // Five capitalised words in a row are a Title Case headline, not a name.
+  if (end - at == kMaxNameWords && end < ids_.size() && Has(end, kCapitalised) &&
+      !Has(end, kBreakBefore) && !Has(end, kPeriodBefore))
+    return {};
   const std::size_t begin = tokens_.tokens[at].begin;
   std::string name(text_.substr(begin, tokens_.tokens[end - 1].end - begin));
   std::string id = DeriveId(name);
@@ -73,13 +79,12 @@ bool ArticleScan::TryDefinition(std::size_t at) {
   const std::string_view name = text_.substr(begin, tokens_.tokens[at - 1].end - begin);
   EntityRef ref = kNoEntity;
   const Entity* known = gazetteer_.Resolve(EntityKind::kOrganization, name);
-  if (known == nullptr) known = gazetteer_.Resolve(EntityKind::kOrganization, acronym);
+  if (known == nullptr) known = KnownByAcronym(acronym, name);
   if (known != nullptr) {
     ref = static_cast<EntityRef>(known - entities_.data());
   } else {
     std::string id = Lowercase(acronym);
-    const Entity* taken = gazetteer_.FindById(id);
-    if (taken != nullptr && taken->kind != EntityKind::kOrganization) id = DeriveId(name);
+    if (gazetteer_.FindById(id) != nullptr) id = DeriveId(name);
     ref = FindLocal(id);
     if (ref == kNoEntity)
       ref = AddLocal(LocalEntity{std::move(id), std::string(name), EntityKind::kOrganization});
@@ -90,6 +95,20 @@ bool ArticleScan::TryDefinition(std::size_t at) {
   hits_.push_back(Hit{ref, static_cast<std::uint32_t>(*start), static_cast<std::uint32_t>(at)});
   acronyms_.emplace_back(std::move(acronym), ref);
   return true;
+}
+
+// The known organization with this acronym, when its name starts like the
+// defined one: "Shanghai Cooperation Organisation (SCO)" spelled in a way the
+// gazetteer lacks is still the SCO; "Southern Coast Office (SCO)" is not.
+const Entity* ArticleScan::KnownByAcronym(std::string_view acronym, std::string_view name) const {
+  const Entity* known = gazetteer_.Resolve(EntityKind::kOrganization, acronym);
+  if (known == nullptr) return nullptr;
+  auto first_word = [](const std::string& phrase) { return phrase.substr(0, phrase.find(' ')); };
+  const std::string wanted = first_word(FoldPhrase(name));
+  if (first_word(FoldPhrase(known->name)) == wanted) return known;
+  for (const std::string& alias : known->aliases)
+    if (first_word(FoldPhrase(alias)) == wanted) return known;
+  return nullptr;
 }
 
 // Walks back from the "(" over capitalised words and connectors, taking one

@@ -189,6 +189,12 @@ void Gazetteer::MergeTsv(std::string_view text, std::string_view origin) {
 
 namespace {
 
+void MergeCommonWords(std::string_view text, std::set<std::string, std::less<>>& common_words) {
+  for (std::string_view word : Split(text, '\n'))
+    if (!Trim(word).empty() && Trim(word).front() != '#')
+      common_words.emplace(internal::Fold(Trim(word)));
+}
+
 void MergeTitles(std::string_view text, std::vector<Title>& titles) {
   for (std::string_view line : Split(text, '\n')) {
     line = Trim(line);
@@ -220,14 +226,23 @@ void MergeBuiltinFiles(Gazetteer& g, std::vector<Title>& titles,
     if (file.name == "titles.tsv") {
       MergeTitles(file.content, titles);
     } else {
-      for (std::string_view word : Split(file.content, '\n'))
-        if (!Trim(word).empty() && Trim(word).front() != '#')
-          common_words.emplace(internal::Fold(Trim(word)));
+      MergeCommonWords(file.content, common_words);
     }
   }
 }
 
 }  // namespace
+
+void Gazetteer::MergeTitlesTsv(std::string_view text) {
+  impl_->fingerprint = internal::Fnv1a64(text, impl_->fingerprint);
+  impl_->resolve = std::make_unique<LazyResolveIndex>();
+  MergeTitles(text, impl_->titles);
+}
+
+void Gazetteer::MergeCommonWords(std::string_view text) {
+  impl_->fingerprint = internal::Fnv1a64(text, impl_->fingerprint);
+  gazette::MergeCommonWords(text, impl_->common_words);
+}
 
 const Gazetteer& Gazetteer::Builtin() {
   static const Gazetteer builtin = [] {

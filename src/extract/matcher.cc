@@ -69,16 +69,22 @@ void Matcher::AddPattern(std::string_view text, PatternType type, std::uint32_t 
                          bool common, std::vector<Pattern>& into) {
   Tokens tokens;
   Tokenize(text, tokens);
-  if (tokens.tokens.empty() || tokens.tokens.size() > 255) return;
+  if (tokens.tokens.empty() || tokens.tokens.size() > 32) return;
   Pattern pattern;
   pattern.target = target;
   pattern.type = type;
   pattern.common = common;
   pattern.size = static_cast<std::uint8_t>(tokens.tokens.size());
   pattern.words_begin = static_cast<std::uint32_t>(pattern_words_.size());
-  pattern.capitalised = tokens.tokens.front().Has(kCapitalised);
+  // Titles match in any case: "president Putin" is as titled as "President Putin".
+  pattern.capitalised = type != PatternType::kTitle && tokens.tokens.front().Has(kCapitalised);
+  const Token& last = tokens.tokens.back();
+  pattern.abbreviation = type == PatternType::kTitle &&
+                         (text.ends_with('.') || (last.end - last.begin <= 3 && !last.Has(kAllCaps)));
   pattern.case_sensitive = true;
-  for (const Token& token : tokens.tokens) {
+  for (std::size_t k = 0; k < tokens.tokens.size(); ++k) {
+    const Token& token = tokens.tokens[k];
+    if (token.Has(kPossessive) && k < 32) pattern.possessives |= std::uint32_t{1} << k;
     pattern_words_.push_back(Intern(tokens.Folded(token)));
     pattern.case_sensitive = pattern.case_sensitive && token.Has(kAllCaps);
   }
@@ -133,7 +139,9 @@ bool Matcher::Matches(const Pattern& pattern, std::string_view text, const Token
     if (ids[at + k] != pattern_words_[pattern.words_begin + k]) return false;
     const Token& token = tokens.tokens[at + k];
     if (k > 0 && token.Has(kBreakBefore)) return false;
-    if (k + 1 < pattern.size && token.Has(kPossessive)) return false;  // "Putin's Russia"
+    // "Putin's Russia" is not "Putin Russia"; "People's Republic" is listed so.
+    const bool listed_possessive = (pattern.possessives >> k) & 1;
+    if (k + 1 < pattern.size && token.Has(kPossessive) != listed_possessive) return false;
   }
   if (pattern.capitalised && !tokens.tokens[at].Has(kCapitalised)) return false;
   if (pattern.case_sensitive) {

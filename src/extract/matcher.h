@@ -28,7 +28,8 @@ enum class PatternType : std::uint8_t {
 struct Pattern {
   std::uint32_t target = 0;
   std::uint32_t words_begin = 0;  // into Matcher::pattern_words()
-  std::uint8_t size = 0;          // words
+  std::uint8_t size = 0;          // words, at most 32
+  std::uint32_t possessives = 0;  // bit k: word k is listed with "'s"
   PatternType type = PatternType::kAlias;
   // Listed in capitals ("US", "UN", "PM"): the text must have the same letters
   // in the same case; `exact` holds them, dots removed.
@@ -39,6 +40,9 @@ struct Pattern {
   // One common word ("Nice", "May"): matched only capitalised and not at the
   // start of a sentence, unless a title introduces it.
   bool common = false;
+  // A title that may be followed by a period ("Gen.", "Dr."), so that the
+  // period does not end the name after it.
+  bool abbreviation = false;
   std::vector<std::string> exact;  // the words as listed, dots removed
 };
 

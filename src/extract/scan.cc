@@ -109,7 +109,8 @@ ArticleScan::Candidate ArticleScan::MatchTitled(std::size_t at) const {
   for (const Pattern& pattern : matcher_.TitlesStartingWith(ids_[at])) {
     if (!matcher_.Matches(pattern, text_, tokens_, ids_, at)) continue;
     const std::size_t name_at = at + pattern.size;
-    if (name_at >= ids_.size() || Has(name_at, kBreakBefore) || Has(name_at - 1, kPossessive))
+    if (name_at >= ids_.size() || Has(name_at, kBreakBefore) || Has(name_at - 1, kPossessive) ||
+        (Has(name_at, kPeriodBefore) && !pattern.abbreviation))
       continue;
     const EntityKind kind = matcher_.title(pattern.target).kind;
     Candidate found = MatchLearned(name_at);

@@ -78,6 +78,7 @@ class ArticleScan {
   std::optional<std::size_t> DefinitionStart(std::size_t at, std::string_view acronym) const;
   bool InitialsSpell(std::size_t first, std::size_t end, std::string_view acronym) const;
   bool IsAliasAt(EntityRef ref, std::size_t at) const;
+  const Entity* KnownByAcronym(std::string_view acronym, std::string_view name) const;
   EntityRef FindLocal(std::string_view id) const;
   EntityRef AddLocal(LocalEntity entity);
 
