@@ -103,9 +103,7 @@ TEST_CASE("rebuild: swaps in a new database with every article and removes the o
   CHECK(RunGazette({"--db", db, "export"}).out == before);
 }
 
-// Needs EntityExtractor (branch `extract`): enabled once it is on main.
-TEST_CASE("rebuild: an alias added in a user gazetteer is found with no source file left" *
-          doctest::skip(true)) {
+TEST_CASE("rebuild: an alias added in a user gazetteer is found with no source file left") {
   TempDir dir;
   fs::copy(TestData("articles"), dir.path() / "articles");
   const std::string db = dir / "db";
