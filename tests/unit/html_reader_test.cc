@@ -115,7 +115,7 @@ TEST_CASE("html: 10,000 nested elements neither crash nor hang") {
     const ReadResult r = ReadHtml(page);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(seconds < 5.0);
+    CHECK(seconds < 20.0);  // about 0.2 s; generous for a loaded CI machine
     REQUIRE(r.articles.size() == 1);
     CHECK(r.articles[0].title == "Deep");
   }
