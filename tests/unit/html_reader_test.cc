@@ -121,6 +121,11 @@ TEST_CASE("html: 10,000 nested elements neither crash nor hang") {
   }
 }
 
+TEST_CASE("html: a page without a title takes its first paragraph's first line") {
+  const Article a = ReadOneHtml("<html><body><div><p>Leaders met in Ufa.</p><p>More.</p></div>");
+  CHECK(a.title == "Leaders met in Ufa.");
+}
+
 TEST_CASE("html: a page with no title and no text is rejected") {
   const ReadResult r = ReadHtml("<html><body><nav>Home</nav><script>x()</script></body></html>");
   CHECK(r.articles.empty());
