@@ -84,7 +84,8 @@ def surface(rng, name, aliases, is_leader):
 
 
 class Generator:
-    def __init__(self, seed):
+    def __init__(self, seed, mean_bytes=2700):
+        self.mean_bytes = mean_bytes
         self.rng = random.Random(seed)
         self.vocab = make_vocabulary(self.rng, 30000)
         self.cumulative = zipf_cumulative(len(self.vocab))
@@ -115,7 +116,7 @@ class Generator:
     def article(self, n):
         rng = self.rng
         # Log-normal around 3 KB: most 1.5-6 KB, a few long features.
-        target = min(20000, max(400, int(rng.lognormvariate(math.log(2700), 0.5))))
+        target = min(20000, max(200, int(rng.lognormvariate(math.log(self.mean_bytes), 0.5))))
         paragraphs, size = [], 0
         while size < target:
             para = ' '.join(self.sentence() for _ in range(rng.randint(2, 5)))
@@ -150,9 +151,11 @@ def main():
     parser.add_argument('--count', type=int, default=10000)
     parser.add_argument('--jsonl', help='also write the articles to this JSON Lines file')
     parser.add_argument('--no-text', action='store_true', help='write no text files')
+    parser.add_argument('--mean-bytes', type=int, default=2700,
+                        help='typical body size (the crash test uses small articles)')
     parser.add_argument('out_dir')
     args = parser.parse_args()
-    gen = Generator(args.seed)
+    gen = Generator(args.seed, args.mean_bytes)
     jsonl = open(args.jsonl, 'w', encoding='utf-8') if args.jsonl else None
     for n in range(args.count):
         a = gen.article(n)
