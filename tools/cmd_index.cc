@@ -4,9 +4,11 @@
 
 #include <atomic>
 #include <csignal>
+#include <ctime>
 #include <iostream>
 
 #include "commands.h"
+#include "gazette/dates.h"
 #include "gazette/gazetteer.h"
 #include "gazette/indexer.h"
 
@@ -36,6 +38,7 @@ void InstallStopHandlers() {
 struct IndexArgs {
   IndexOptions options;
   std::string format = "auto";
+  std::string date;  // --date, parsed once flags are read
 };
 
 // One line, rewritten in place at most every 100 ms (IndexCallbacks).
@@ -88,6 +91,13 @@ int RunIndex(const GlobalOptions& global, IndexArgs& args) {
   const std::optional<Format> format = ParseFormat(args.format);
   if (!format) throw Error(ErrorKind::kUsage, "--format: expected text, jsonl, html or auto");
   args.options.read.format = *format;
+  if (!args.date.empty()) {
+    std::string why;
+    args.options.read.default_date =
+        ParseDate(args.date, args.options.read.date_order, std::time(nullptr), &why);
+    if (!args.options.read.default_date)
+      throw Error(ErrorKind::kUsage, fmt::format("--date {}: {}", args.date, why));
+  }
   args.options.stop_requested = &g_stop_requested;
   InstallStopHandlers();
 
@@ -116,6 +126,7 @@ Command AddIndexCommand(CLI::App& root) {
   app->add_option("paths", o.paths, "Files, folders (recursive), or - for stdin")->required();
   app->add_option("--format", args->format, "Input format: text, jsonl, html or auto")
       ->capture_default_str();
+  app->add_option("--date", args->date, "Publication date for articles that give none");
   app->add_option("--source", o.read.default_source, "Source for articles that name none");
   app->add_flag("--prune", o.prune, "Remove articles whose file is gone from the folders given");
   app->add_option("-j,--jobs", o.jobs, "Reading and extraction threads (0: one per core)")

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "gazette/article_json.h"
+#include "gazette/dates.h"
 #include "gazette/schema.h"
 #include "hash.h"
 
@@ -130,10 +131,11 @@ PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_by
 }
 
 Xapian::Document ArticlePreparer::Build(Article& article, const std::string& content_hash) {
-  // Entities and mentioned dates join here once EntityExtractor and
-  // ExtractMentionedDates are on main (issue 3); the hash above is taken
-  // before, so they never make an unchanged input look changed.
+  // Extraction runs after the content hash is taken, so what it finds never
+  // makes an unchanged input look changed. Entities join here once
+  // EntityExtractor is on main.
   (void)gazetteer_;
+  article.mentioned_dates = ExtractMentionedDates(article.title + "\n" + article.body);
   return builder_.Build(article, content_hash);
 }
 
