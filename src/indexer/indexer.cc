@@ -50,7 +50,11 @@ class WorkerPool {
       });
     }
   }
-  ~WorkerPool() { Join(); }
+  // Closing first: when the writer throws, workers may be waiting for room.
+  ~WorkerPool() {
+    queue_.Close();
+    Join();
+  }
 
   void Join() {
     for (std::thread& t : threads_)
@@ -103,7 +107,7 @@ class Applier {
         callbacks_(callbacks),
         report_(report) {}
 
-  void Problem(const gazette::Problem& p, bool skipped) {
+  void OnProblem(const Problem& p, bool skipped) {
     if (skipped) ++report_.skipped;
     else if (p.rejected) ++report_.rejected;
     else ++report_.warnings;
@@ -177,7 +181,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
 
   Applier applier(writer, db_path, options, gazetteer, callbacks, report);
   report.skipped = inputs.skipped;
-  for (const Problem& p : inputs.problems) applier.Problem(p, false);
+  for (const Problem& p : inputs.problems) applier.OnProblem(p, false);
 
   IndexProgress progress;
   progress.files_total = inputs.files.size();
@@ -188,7 +192,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   WorkerPool workers(db_path, options, gazetteer, inputs.files, writer.was_empty(),
                                queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
-    for (const Problem& p : chunk->problems) applier.Problem(p, chunk->skipped);
+    for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
     for (PreparedArticle& prepared : chunk->articles) {
       if (StopRequested(options)) break;
       applier.Apply(prepared);
