@@ -53,7 +53,7 @@ def main():
     parser.add_argument('index_dump')
     parser.add_argument('gen_corpus')
     parser.add_argument('--trials', type=int, default=20)
-    parser.add_argument('--articles', type=int, default=2000)
+    parser.add_argument('--articles', type=int, default=1500)
     parser.add_argument('--seed', type=int, default=int(time.time()))
     args = parser.parse_args()
     print(f'seed {args.seed} (rerun with --seed {args.seed})')
