@@ -2,6 +2,7 @@
 // results in input order on this thread, the one writer (see chunk_queue.h).
 #include "gazette/indexer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
@@ -30,6 +31,15 @@ constexpr std::size_t kChunkArticles = 64;
 constexpr std::size_t kQueueArticlesPerJob = 256;
 constexpr auto kProgressInterval = std::chrono::milliseconds(100);
 
+// Each worker holds a database handle and a document builder: past a few
+// dozen threads they only cost memory and file descriptors.
+constexpr unsigned kMaxJobs = 64;
+
+unsigned JobCount(const IndexOptions& options) {
+  const unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
+  return std::clamp(jobs, 1u, kMaxJobs);
+}
+
 bool StopRequested(const IndexOptions& options) {
   return options.stop_requested && options.stop_requested->load(std::memory_order_relaxed);
 }
@@ -42,8 +52,7 @@ class WorkerPool {
              const std::vector<InputFile>& files, bool index_was_empty,
              internal::ChunkQueue& queue)
       : queue_(queue) {
-    unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
-    if (jobs == 0) jobs = 1;
+    const unsigned jobs = JobCount(options);
     for (unsigned i = 0; i < jobs; ++i) {
       threads_.emplace_back([&, index_was_empty] {
         Run(db_path, options, gazetteer, files, index_was_empty);
@@ -187,8 +196,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   progress.files_total = inputs.files.size();
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
-  const unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
-  internal::ChunkQueue queue(kQueueArticlesPerJob * std::max(jobs, 1u), inputs.files.size());
+  internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
   WorkerPool workers(db_path, options, gazetteer, inputs.files, writer.was_empty(),
                                queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {

@@ -161,6 +161,28 @@ TEST_CASE("index: exit codes") {
   CHECK(RunGazette({"--db", db, "index"}).exit_code == 2);
 }
 
+TEST_CASE("index: --date and --source fill articles that give none") {
+  TempDir dir;
+  WriteFile(dir.path() / "bare.txt", Article("No header here", "Just a body."));
+  WriteFile(dir.path() / "dated.txt",
+            "Title: Has its own\nDate: 2019-06-14\nSource: Own Desk\n\nBody text.\n");
+  const std::string db = dir / "db";
+  RunResult result = RunGazette(
+      {"--db", db, "index", "--date", "2020-01-02", "--source", "Night Desk", dir / "bare.txt",
+       dir / "dated.txt"});
+  CAPTURE(result.err);
+  REQUIRE(result.exit_code == 0);
+  Xapian::Database xdb(db);
+  auto date_of = [&](const std::string& id) {
+    return xdb.get_document(*xdb.postlist_begin("Q" + id)).get_value(0);
+  };
+  CHECK(date_of("bare.txt") == "20200102");
+  CHECK(date_of("dated.txt") == "20190614");
+  CHECK(xdb.get_termfreq("XSOURCEnight_desk") == 1);
+  CHECK(xdb.get_termfreq("XSOURCEown_desk") == 1);
+  CHECK(RunGazette({"--db", db, "index", "--date", "05/06/2019", dir / "bare.txt"}).exit_code == 2);
+}
+
 TEST_CASE("index: stdin text gets a content-hash id and indexes once") {
   TempDir dir;
   const std::string db = dir / "db";
