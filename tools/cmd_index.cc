@@ -70,8 +70,9 @@ class ProgressLine {
 };
 
 void PrintSummary(const IndexReport& r) {
-  std::string line = fmt::format("indexed {} new, {} updated, {} unchanged, {} skipped, {} rejected",
-                                 r.added, r.updated, r.unchanged, r.skipped, r.rejected);
+  std::string line =
+      fmt::format("indexed {} new, {} updated, {} unchanged, {} skipped, {} rejected", r.added,
+                  r.updated, r.unchanged, r.skipped, r.rejected);
   if (r.pruned > 0) line += fmt::format(", {} pruned", r.pruned);
   if (r.warnings > 0) line += fmt::format(", {} warnings", r.warnings);
   const double seconds = r.elapsed_seconds > 0 ? r.elapsed_seconds : 1e-9;

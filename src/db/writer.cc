@@ -1,12 +1,12 @@
 // IndexWriter: lock with a deadline, batched commits, metadata, pruning.
 #include "db/writer.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "db/layout.h"
 #include "gazette/problem.h"

@@ -17,8 +17,8 @@
 namespace gazette::internal {
 
 struct WriterOptions {
-  double wait_seconds = 30;         // for another writer's lock
-  std::size_t batch_articles = 1000;  // commit after this many writes...
+  double wait_seconds = 30;               // for another writer's lock
+  std::size_t batch_articles = 1000;      // commit after this many writes...
   std::uint64_t batch_bytes = 32u << 20;  // ...or this many input bytes
   // Polled while waiting for the lock: gives up (kLocked) when set.
   const std::atomic<bool>* stop_requested = nullptr;
@@ -36,8 +36,7 @@ class IndexWriter {
   // writing. Throws Error{kLocked} after options.wait_seconds of contention,
   // Error{kSchemaTooOld} for an index of another schema that holds articles,
   // Error{kIo} otherwise.
-  IndexWriter(const std::string& db_path, const WriterOptions& options,
-              WriterMetadata metadata);
+  IndexWriter(const std::string& db_path, const WriterOptions& options, WriterMetadata metadata);
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
@@ -49,9 +48,7 @@ class IndexWriter {
 
   // Whether `id_term` was written earlier in this run: a worker's view of
   // the index predates those writes, so its "unchanged" verdict is stale.
-  bool WrittenThisRun(const std::string& id_term) const {
-    return written_.count(id_term) != 0;
-  }
+  bool WrittenThisRun(const std::string& id_term) const { return written_.count(id_term) != 0; }
   // The content hash stored for `id_term`, "" when absent.
   std::string StoredHash(const std::string& id_term);
 

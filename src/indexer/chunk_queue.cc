@@ -22,9 +22,8 @@ bool ChunkQueue::Push(PreparedChunk&& chunk) {
 std::optional<PreparedChunk> ChunkQueue::PopNext() {
   std::unique_lock lock(mutex_);
   const auto key = [&] { return std::make_pair(next_file_, next_sequence_); };
-  changed_.wait(lock, [&] {
-    return closed_ || next_file_ >= file_count_ || waiting_.count(key()) != 0;
-  });
+  changed_.wait(lock,
+                [&] { return closed_ || next_file_ >= file_count_ || waiting_.count(key()) != 0; });
   if (closed_ || next_file_ >= file_count_) return std::nullopt;
   auto node = waiting_.extract(key());
   PreparedChunk chunk = std::move(node.mapped());

@@ -2,6 +2,8 @@
 // results in input order on this thread, the one writer (see chunk_queue.h).
 #include "gazette/indexer.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -9,8 +11,6 @@
 #include <filesystem>
 #include <mutex>
 #include <thread>
-
-#include <xapian.h>
 
 #include "db/writer.h"
 #include "gazette/schema.h"
@@ -49,14 +49,12 @@ bool StopRequested(const IndexOptions& options) {
 class WorkerPool {
  public:
   WorkerPool(const std::string& db_path, const IndexOptions& options, const Gazetteer& gazetteer,
-             const std::vector<InputFile>& files, bool index_was_empty,
-             internal::ChunkQueue& queue)
+             const std::vector<InputFile>& files, bool index_was_empty, internal::ChunkQueue& queue)
       : queue_(queue) {
     const unsigned jobs = JobCount(options);
     for (unsigned i = 0; i < jobs; ++i) {
-      threads_.emplace_back([&, index_was_empty] {
-        Run(db_path, options, gazetteer, files, index_was_empty);
-      });
+      threads_.emplace_back(
+          [&, index_was_empty] { Run(db_path, options, gazetteer, files, index_was_empty); });
     }
   }
   // Closing first: when the writer throws, workers may be waiting for room.
@@ -117,9 +115,12 @@ class Applier {
         report_(report) {}
 
   void OnProblem(const Problem& p, bool skipped) {
-    if (skipped) ++report_.skipped;
-    else if (p.rejected) ++report_.rejected;
-    else ++report_.warnings;
+    if (skipped)
+      ++report_.skipped;
+    else if (p.rejected)
+      ++report_.rejected;
+    else
+      ++report_.warnings;
     if (callbacks_.on_problem) callbacks_.on_problem(p);
   }
 
@@ -197,8 +198,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
   internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
-  WorkerPool workers(db_path, options, gazetteer, inputs.files, writer.was_empty(),
-                               queue);
+  WorkerPool workers(db_path, options, gazetteer, inputs.files, writer.was_empty(), queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
     for (PreparedArticle& prepared : chunk->articles) {

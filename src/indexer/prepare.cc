@@ -55,12 +55,10 @@ bool ReadInput(const InputFile& input, std::string& content, std::string& error)
   return ok;
 }
 
-std::string ContentHash(const Article& article) {
-  return HexHash(ArticleToJson(article).dump());
-}
+std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
-ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty,
-                                 const ReadOptions& read, const Gazetteer& gazetteer)
+ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
+                                 const Gazetteer& gazetteer)
     : db_path_(std::move(db_path)),
       index_was_empty_(index_was_empty),
       read_(read),
@@ -90,8 +88,7 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   content = std::string();  // the articles hold what is needed
   chunk.problems = std::move(read.problems);
   const std::string origin = AbsoluteOrigin(input.path);
-  const std::uint64_t share =
-      read.articles.empty() ? 0 : chunk.file_bytes / read.articles.size();
+  const std::uint64_t share = read.articles.empty() ? 0 : chunk.file_bytes / read.articles.size();
   for (std::size_t i = 0; i < read.articles.size(); ++i) {
     Article& article = read.articles[i];
     if (article.origin != "-") article.origin = origin;
@@ -100,7 +97,8 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
     } catch (const nlohmann::json::exception& e) {
       // Readers should have refused it (e.g. invalid UTF-8); one bad article
       // must not stop the run.
-      chunk.problems.push_back(Problem{input.path, 0, std::string("cannot index: ") + e.what(), true});
+      chunk.problems.push_back(
+          Problem{input.path, 0, std::string("cannot index: ") + e.what(), true});
     }
     if (chunk.articles.size() >= chunk_articles && i + 1 < read.articles.size()) {
       PreparedChunk next;

@@ -36,9 +36,9 @@ struct PreparedArticle {
 // several chunks so that memory stays bounded.
 struct PreparedChunk {
   std::size_t file_index = 0;
-  std::size_t sequence = 0;   // 0, 1, ... within the file
-  bool last = false;          // the file's final chunk
-  bool skipped = false;       // binary: not read as articles
+  std::size_t sequence = 0;      // 0, 1, ... within the file
+  bool last = false;             // the file's final chunk
+  bool skipped = false;          // binary: not read as articles
   std::uint64_t file_bytes = 0;  // set on the final chunk
   std::vector<Problem> problems;
   std::vector<PreparedArticle> articles;
@@ -61,8 +61,7 @@ class ArticlePreparer {
 
   // Prepares every article of `input`, calling `emit` with chunks of at most
   // `chunk_articles` articles; stops early when `emit` returns false.
-  void PrepareFile(const InputFile& input, std::size_t file_index,
-                   std::size_t chunk_articles,
+  void PrepareFile(const InputFile& input, std::size_t file_index, std::size_t chunk_articles,
                    const std::function<bool(PreparedChunk&&)>& emit);
 
   // Extracts and builds the document for `article` regardless of what is

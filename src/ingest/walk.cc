@@ -20,8 +20,8 @@ bool IsHidden(const fs::path& p) {
 }
 
 bool IsSupportedType(const fs::path& p) {
-  static constexpr std::array<std::string_view, 7> kExtensions = {
-      "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml"};
+  static constexpr std::array<std::string_view, 7> kExtensions = {"txt",  "text", "jsonl", "ndjson",
+                                                                  "html", "htm",  "xhtml"};
   std::string ext = p.extension().string();
   if (ext.empty()) return true;
   ext.erase(0, 1);

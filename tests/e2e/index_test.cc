@@ -167,9 +167,8 @@ TEST_CASE("index: --date and --source fill articles that give none") {
   WriteFile(dir.path() / "dated.txt",
             "Title: Has its own\nDate: 2019-06-14\nSource: Own Desk\n\nBody text.\n");
   const std::string db = dir / "db";
-  RunResult result = RunGazette(
-      {"--db", db, "index", "--date", "2020-01-02", "--source", "Night Desk", dir / "bare.txt",
-       dir / "dated.txt"});
+  RunResult result = RunGazette({"--db", db, "index", "--date", "2020-01-02", "--source",
+                                 "Night Desk", dir / "bare.txt", dir / "dated.txt"});
   CAPTURE(result.err);
   REQUIRE(result.exit_code == 0);
   Xapian::Database xdb(db);
@@ -202,7 +201,8 @@ TEST_CASE("index: a second writer waits --wait seconds, then exits 2 naming the 
   Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
   const auto start = std::chrono::steady_clock::now();
   RunResult blocked = RunGazette({"--db", db, "index", "--wait", "1", dir / "a.txt"});
-  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CAPTURE(blocked.err);
   CHECK(blocked.exit_code == 2);
   CHECK(Contains(blocked.err, "locked by another writer"));
@@ -236,8 +236,8 @@ TEST_CASE("index: SIGTERM commits what is done, exits 143, and a re-run complete
   constexpr int kArticles = 3000;
   WriteCorpus(dir.path() / "in", kArticles);
   const std::string db = dir / "db";
-  const std::vector<std::string> args = {"--db", db, "index", "--jobs", "1", "--batch-size", "50",
-                                         dir / "in"};
+  const std::vector<std::string> args = {"--db",         db,   "index",   "--jobs", "1",
+                                         "--batch-size", "50", dir / "in"};
   const pid_t pid = Spawn(args, dir.path());
   // Wait for the first commits, and search while the writer works.
   bool searched = false;

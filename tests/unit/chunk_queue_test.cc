@@ -1,11 +1,11 @@
 // The queue between indexing workers and the writer: input order whatever
 // the finishing order, bounded memory, and no deadlock on a full queue.
+#include "indexer/chunk_queue.h"
+
 #include <doctest/doctest.h>
 
 #include <thread>
 #include <vector>
-
-#include "indexer/chunk_queue.h"
 
 namespace gazette::internal {
 namespace {

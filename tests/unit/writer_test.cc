@@ -1,13 +1,14 @@
 // IndexWriter: batches become visible to readers only when committed, a
 // second writer is refused after its wait, and pruning removes only the
 // articles whose file is gone.
+#include "db/writer.h"
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "db/writer.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
 
@@ -16,9 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 struct ScratchDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("gazette-writer-test-" + std::to_string(::getpid()) + "-" +
-                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  fs::path path =
+      fs::temp_directory_path() / ("gazette-writer-test-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
   ScratchDir() { fs::create_directories(path); }
   ~ScratchDir() { fs::remove_all(path); }
 };

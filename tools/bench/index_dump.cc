@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
     }
     std::cout << "#doccount\t" << db.get_doccount() << '\n';
     for (auto k = db.metadata_keys_begin(); k != db.metadata_keys_end(); ++k)
-      if (*k != "gazette.last_indexed") std::cout << "#meta " << *k << '\t' << db.get_metadata(*k) << '\n';
+      if (*k != "gazette.last_indexed")
+        std::cout << "#meta " << *k << '\t' << db.get_metadata(*k) << '\n';
   } catch (const Xapian::Error& e) {
     std::cerr << "index_dump: " << e.get_description() << "\n";
     return 1;
