@@ -109,10 +109,26 @@ void IndexWriter::Write(const std::string& id_term, const Xapian::Document& docu
   } catch (const Xapian::Error& e) {
     ThrowIo(db_path_, e);
   }
+  AddSpellings(document);
   written_.insert(id_term);
   ++batch_writes_;
   batch_bytes_ += input_bytes;
   CommitIfFull();
+}
+
+// The spelling table behind "did you mean" (QueryParser's
+// FLAG_SPELLING_CORRECTION). Documents are built on worker threads, where
+// TermGenerator cannot write to this database, so the writer adds the
+// unprefixed words here; prefixed terms start with a capital (Omega rules).
+void IndexWriter::AddSpellings(const Xapian::Document& document) {
+  try {
+    for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
+      const std::string& word = *t;
+      if (!word.empty() && (word[0] < 'A' || word[0] > 'Z')) db_.add_spelling(word, t.get_wdf());
+    }
+  } catch (const Xapian::Error& e) {
+    ThrowIo(db_path_, e);
+  }
 }
 
 std::size_t IndexWriter::PruneMissing(const std::string& origin_prefix) {

@@ -52,8 +52,9 @@ class IndexWriter {
   // The content hash stored for `id_term`, "" when absent.
   std::string StoredHash(const std::string& id_term);
 
-  // Adds or replaces the document keyed by `id_term`; commits when the batch
-  // is full. `input_bytes` counts towards --batch-mb.
+  // Adds or replaces the document keyed by `id_term`, and adds its words to
+  // the spelling table; commits when the batch is full. `input_bytes` counts
+  // towards --batch-mb.
   void Write(const std::string& id_term, const Xapian::Document& document,
              std::uint64_t input_bytes);
   // Deletes every document whose origin term is under `origin_prefix` (a
@@ -67,6 +68,7 @@ class IndexWriter {
 
  private:
   void CommitIfFull();
+  void AddSpellings(const Xapian::Document& document);
 
   std::string db_path_;
   WriterOptions options_;

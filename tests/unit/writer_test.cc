@@ -54,6 +54,23 @@ TEST_CASE("writer: a batch is visible to readers only once it is full or committ
   CHECK(writer.StoredHash("Qz").empty());
 }
 
+TEST_CASE("writer: words of written documents feed the spelling table") {
+  ScratchDir dir;
+  const std::string db = (dir.path / "db").string();
+  IndexWriter writer(db, WriterOptions{}, {});
+  Xapian::Document doc = Doc("Qa");
+  doc.add_term("harvest", 2);
+  doc.add_term("Zharvest", 2);
+  writer.Write("Qa", doc, 1);
+  writer.Commit();
+  Xapian::Database reader(db);
+  CHECK(reader.get_spelling_suggestion("harvst") == "harvest");
+  CHECK(reader.spellings_begin() != reader.spellings_end());
+  for (auto word = reader.spellings_begin(); word != reader.spellings_end(); ++word)
+    CHECK((*word)[0] != 'Z');
+  CHECK((*reader.spellings_begin()) == "harvest");
+}
+
 TEST_CASE("writer: a second writer gives up after its wait with kLocked") {
   ScratchDir dir;
   const std::string db = (dir.path / "db").string();
