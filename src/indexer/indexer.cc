@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "db/writer.h"
+#include "gazette/extract.h"
 #include "gazette/schema.h"
 #include "gazette/version.h"
 #include "indexer/chunk_queue.h"
@@ -48,13 +49,14 @@ bool StopRequested(const IndexOptions& options) {
 // writer thread to rethrow, since an exception cannot cross threads itself.
 class WorkerPool {
  public:
-  WorkerPool(const std::string& db_path, const IndexOptions& options, const Gazetteer& gazetteer,
-             const std::vector<InputFile>& files, bool index_was_empty, internal::ChunkQueue& queue)
+  WorkerPool(const std::string& db_path, const IndexOptions& options,
+             const EntityExtractor& extractor, const std::vector<InputFile>& files,
+             bool index_was_empty, internal::ChunkQueue& queue)
       : queue_(queue) {
     const unsigned jobs = JobCount(options);
     for (unsigned i = 0; i < jobs; ++i) {
       threads_.emplace_back(
-          [&, index_was_empty] { Run(db_path, options, gazetteer, files, index_was_empty); });
+          [&, index_was_empty] { Run(db_path, options, extractor, files, index_was_empty); });
     }
   }
   // Closing first: when the writer throws, workers may be waiting for room.
@@ -73,10 +75,11 @@ class WorkerPool {
   }
 
  private:
-  void Run(const std::string& db_path, const IndexOptions& options, const Gazetteer& gazetteer,
-           const std::vector<InputFile>& files, bool index_was_empty) {
+  void Run(const std::string& db_path, const IndexOptions& options,
+           const EntityExtractor& extractor, const std::vector<InputFile>& files,
+           bool index_was_empty) {
     try {
-      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, gazetteer);
+      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor);
       const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
       for (std::size_t i = next_file_++; i < files.size(); i = next_file_++) {
         if (StopRequested(options)) break;
@@ -108,9 +111,9 @@ class WorkerPool {
 class Applier {
  public:
   Applier(internal::IndexWriter& writer, const std::string& db_path, const IndexOptions& options,
-          const Gazetteer& gazetteer, const IndexCallbacks& callbacks, IndexReport& report)
+          const EntityExtractor& extractor, const IndexCallbacks& callbacks, IndexReport& report)
       : writer_(writer),
-        fallback_(db_path, writer.was_empty(), options.read, gazetteer),
+        fallback_(db_path, writer.was_empty(), options.read, extractor),
         callbacks_(callbacks),
         report_(report) {}
 
@@ -189,7 +192,8 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   report.gazetteer_changed = !writer.was_empty() && !writer.previous_fingerprint().empty() &&
                              writer.previous_fingerprint() != gazetteer.Fingerprint();
 
-  Applier applier(writer, db_path, options, gazetteer, callbacks, report);
+  const EntityExtractor extractor(gazetteer);
+  Applier applier(writer, db_path, options, extractor, callbacks, report);
   report.skipped = inputs.skipped;
   for (const Problem& p : inputs.problems) applier.OnProblem(p, false);
 
@@ -198,7 +202,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
   internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
-  WorkerPool workers(db_path, options, gazetteer, inputs.files, writer.was_empty(), queue);
+  WorkerPool workers(db_path, options, extractor, inputs.files, writer.was_empty(), queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
     for (PreparedArticle& prepared : chunk->articles) {

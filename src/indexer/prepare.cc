@@ -58,11 +58,11 @@ bool ReadInput(const InputFile& input, std::string& content, std::string& error)
 std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                                 const Gazetteer& gazetteer)
+                                 const EntityExtractor& extractor)
     : db_path_(std::move(db_path)),
       index_was_empty_(index_was_empty),
       read_(read),
-      gazetteer_(gazetteer) {}
+      extractor_(extractor) {}
 
 void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index,
                                   std::size_t chunk_articles,
@@ -130,9 +130,8 @@ PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_by
 
 Xapian::Document ArticlePreparer::Build(Article& article, const std::string& content_hash) {
   // Extraction runs after the content hash is taken, so what it finds never
-  // makes an unchanged input look changed. Entities join here once
-  // EntityExtractor is on main.
-  (void)gazetteer_;
+  // makes an unchanged input look changed.
+  extractor_.Extract(article);
   article.mentioned_dates = ExtractMentionedDates(article.title + "\n" + article.body);
   return builder_.Build(article, content_hash);
 }

@@ -14,7 +14,7 @@
 
 #include "gazette/article.h"
 #include "gazette/document.h"
-#include "gazette/gazetteer.h"
+#include "gazette/extract.h"
 #include "gazette/ingest.h"
 #include "gazette/problem.h"
 
@@ -57,7 +57,7 @@ class ArticlePreparer {
  public:
   // `db_path` must already exist. With `index_was_empty`, no lookups.
   ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                  const Gazetteer& gazetteer);
+                  const EntityExtractor& extractor);
 
   // Prepares every article of `input`, calling `emit` with chunks of at most
   // `chunk_articles` articles; stops early when `emit` returns false.
@@ -76,7 +76,7 @@ class ArticlePreparer {
   std::string db_path_;
   bool index_was_empty_;
   ReadOptions read_;
-  const Gazetteer& gazetteer_;
+  const EntityExtractor& extractor_;  // shared by every worker: thread-safe
   std::optional<Xapian::Database> snapshot_;
   DocumentBuilder builder_;
 };
