@@ -91,7 +91,9 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   const std::uint64_t share = read.articles.empty() ? 0 : chunk.file_bytes / read.articles.size();
   for (std::size_t i = 0; i < read.articles.size(); ++i) {
     Article& article = read.articles[i];
-    if (article.origin != "-") article.origin = origin;
+    // An origin the input declared (gazette's export, docs/maintenance.md) is
+    // kept; the reader's default, the input path, is made absolute.
+    if (article.origin == input.path && article.origin != "-") article.origin = origin;
     try {
       chunk.articles.push_back(Prepare(std::move(article), share));
     } catch (const nlohmann::json::exception& e) {
