@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> dirs(argv + 1, argv + argc);
   if (dirs.empty()) {
     const std::string root = GAZETTE_SOURCE_ROOT;
-    dirs = {root + "/../shared/seeds", root + "/tests/data/articles"};
+    dirs = {root + "/../shared/seeds", root + "/../../shared/seeds", root + "/tests/data/articles"};
   }
   const std::vector<gazette::Article> corpus = ReadCorpus(dirs);
   if (corpus.empty()) {
