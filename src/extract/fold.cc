@@ -88,10 +88,16 @@ bool IsWordCodePoint(char32_t c) {
 }
 
 void AppendFolded(std::string_view text, std::string& out) {
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (!ascii) return AppendUnicodeFolded(text, out);
-  for (unsigned char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::size_t old_size = out.size();
+  out.resize(old_size + text.size());
+  char* next = out.data() + old_size;
+  for (unsigned char c : text) {
+    if (c >= 0x80) {
+      out.resize(old_size);
+      return AppendUnicodeFolded(text, out);
+    }
+    *next++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
 }
 
 std::string Fold(std::string_view text) {

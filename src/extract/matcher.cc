@@ -58,10 +58,8 @@ Matcher::Matcher(const Gazetteer& gazetteer) {
 }
 
 std::uint32_t Matcher::Intern(std::string_view folded) {
-  if (auto it = word_ids_.find(folded); it != word_ids_.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(words_.size());
-  word_ids_.emplace(std::string(folded), id);
-  words_.emplace_back();
+  const std::uint32_t id = word_ids_.Intern(folded);
+  if (id == words_.size()) words_.emplace_back();
   return id;
 }
 
@@ -112,8 +110,7 @@ void Matcher::Index(std::vector<Pattern>& patterns, bool titles) {
 }
 
 std::uint32_t Matcher::WordId(std::string_view folded) const {
-  auto it = word_ids_.find(folded);
-  return it == word_ids_.end() ? kUnknownWord : it->second;
+  return word_ids_.Find(folded);
 }
 
 void Matcher::WordIds(const Tokens& tokens, std::vector<std::uint32_t>& ids) const {

@@ -15,10 +15,17 @@ bool IsPersonKind(EntityKind kind) {
 }  // namespace
 
 ArticleScan::ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher,
-                         std::string_view text)
-    : gazetteer_(gazetteer), matcher_(matcher), entities_(gazetteer.entities()), text_(text) {}
+                         std::string_view text, ScanBuffers& buffers)
+    : gazetteer_(gazetteer),
+      matcher_(matcher),
+      entities_(gazetteer.entities()),
+      text_(text),
+      tokens_(buffers.tokens),
+      ids_(buffers.ids),
+      hits_(buffers.hits) {}
 
 void ArticleScan::Run() {
+  hits_.clear();
   Tokenize(text_, tokens_);
   matcher_.WordIds(tokens_, ids_);
   for (std::size_t at = 0; at < ids_.size();) at = Step(at);
@@ -127,6 +134,7 @@ ArticleScan::Candidate ArticleScan::MatchTitled(std::size_t at) const {
 // What this article taught: an acronym it defined, a surname of someone it
 // introduced ("aide Yuri Ushakov" ... "Ushakov said").
 ArticleScan::Candidate ArticleScan::MatchLearned(std::size_t at) const {
+  if (acronyms_.empty() && surnames_.empty()) return {};
   if (Has(at, kAllCaps)) {
     for (const auto& [acronym, ref] : acronyms_)
       if (SameLettersIgnoringDots(Raw(at), acronym)) return Candidate{ref, at, at + 1, {}};
