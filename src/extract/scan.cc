@@ -75,6 +75,9 @@ ArticleScan::Candidate ArticleScan::MatchName(std::size_t at, std::optional<Enti
     } else {
       ref = ResolveSurname(matcher_.surname_group(pattern.target), title, country);
       if (ref == kNoEntity) continue;
+      // "Imran Khan" is not Karim Khan: an unknown capitalised word right
+      // before a surname is someone else's first name.
+      if (!title && !MentionedBefore(ref) && HasUnknownFirstName(at)) continue;
     }
     return Candidate{ref, at, at + pattern.size, std::nullopt};
   }
@@ -152,6 +155,14 @@ std::string_view ArticleScan::CountryEndingAt(std::size_t token) const {
   if (hits_.empty() || hits_.back().end_token != token || hits_.back().ref < 0) return {};
   const Entity& entity = entities_[static_cast<std::size_t>(hits_.back().ref)];
   return entity.kind == EntityKind::kPlace ? std::string_view(entity.country) : std::string_view{};
+}
+
+bool ArticleScan::HasUnknownFirstName(std::size_t at) const {
+  if (at == 0 || Has(at, kBreakBefore) || Has(at, kPeriodBefore)) return false;
+  const std::size_t before = at - 1;
+  if (!Has(before, kCapitalised) || Has(before, kSentenceStart) || Has(before, kPossessive))
+    return false;
+  return hits_.empty() || hits_.back().end_token != at;
 }
 
 bool ArticleScan::MentionedBefore(EntityRef ref) const {

@@ -80,6 +80,9 @@ class ArticleScan {
   Candidate MatchLearned(std::size_t at) const;
   std::string_view CountryEndingAt(std::size_t token) const;
   bool MentionedBefore(EntityRef ref) const;
+  bool HasUnknownFirstName(std::size_t at) const;
+  // A gazetteer name or alias (not a bare surname) starts at `at`.
+  bool StartsKnownName(std::size_t at) const;
 
   // Discoveries (discover.cc).
   Candidate CaptureTitledName(std::size_t at, EntityKind kind) const;

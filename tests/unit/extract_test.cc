@@ -116,6 +116,9 @@ TEST_CASE("extract: a unique surname alone is enough, a shared one needs context
       {"Kim Jong Un arrived. Kim said", "kim_jong_un:2"},
       {"North Korean President Kim arrived", "kim_jong_un:1"},
       {"South Korean President Kim arrived", "kim_dae_jung:1"},
+      {"his namesake Boris Putin spoke", ""},
+      {"When Putin spoke", "vladimir_putin:1"},
+      {"Vladimir Putin met Boris Putin", "vladimir_putin:2"},
   });
 }
 
@@ -149,6 +152,7 @@ TEST_CASE("extract: an unknown name after a title is a new leader or person") {
       {"French President Emmanuel Macron’s plan", "emmanuel_macron:1", ""},
       {"his aide Yuri Ushakov said. Later Ushakov added", "", "yuri_ushakov:2"},
       {"Foreign Minister Sergei Lavrov met", "", "sergei_lavrov:1"},
+      {"Prime Minister Nawaz Sharif met Putin", "nawaz_sharif:1 vladimir_putin:1", ""},
       {"Deputy Prime Minister Alexander Novak met", "", "alexander_novak:1"},
       {"ministry spokesperson Mao Ning", "", "mao_ning:1"},
       {"President Jörg Müller-Lüdenscheid spoke", "jorg_muller_ludenscheid:1", ""},
