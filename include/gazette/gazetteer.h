@@ -19,9 +19,9 @@ struct Entity {
   EntityKind kind = EntityKind::kPlace;
   std::string name;                  // display name
   std::vector<std::string> aliases;  // other surface forms, as written
-  std::string surname;  // for people: declared with '~', else the last word
-  std::string country;  // ISO 3166-1 alpha-2, may be empty
-  std::string details;  // offices with years, place type, org category
+  std::string surname;               // for people: declared with '~', else the last word
+  std::string country;               // ISO 3166-1 alpha-2, may be empty
+  std::string details;               // offices with years, place type, org category
 };
 
 // A word that introduces a person: "President" (a leader), "aide" (a person).
@@ -71,8 +71,7 @@ class Gazetteer {
 
   // Up to `n` known entities of `kind` whose names are closest to `value`
   // (for "unknown entity; did you mean ...").
-  std::vector<const Entity*> Closest(EntityKind kind, std::string_view value,
-                                     std::size_t n) const;
+  std::vector<const Entity*> Closest(EntityKind kind, std::string_view value, std::size_t n) const;
 
   // Changes whenever any entity, title or common word changes: stored in the
   // index so `inspect` can tell that a rebuild would change the entities.

@@ -1,6 +1,8 @@
 // Loading and merging gazetteer files, and resolving what users type.
 #include "gazette/gazetteer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -16,8 +18,6 @@
 #include "extract/gazetteer_data.h"
 #include "gazette/problem.h"
 #include "hash.h"
-
-#include <fmt/format.h>
 
 namespace gazette {
 namespace {
@@ -115,13 +115,15 @@ void Gazetteer::MergeTsv(std::string_view text, std::string_view origin) {
     };
     const std::size_t count = SplitColumns(line, cols);
     if (count != 6)
-      throw bad("expected 6 tab-separated columns (id, kind, name, aliases, country, details), got " +
-                std::to_string(count));
+      throw bad(
+          "expected 6 tab-separated columns (id, kind, name, aliases, country, details), got " +
+          std::to_string(count));
     Entity e;
     e.id = std::string(Trim(cols[0]));
     if (!IsValidId(e.id)) throw bad("id '" + e.id + "' must be lowercase [a-z0-9_]");
     const auto kind = ParseKind(Trim(cols[1]));
-    if (!kind) throw bad("unknown kind '" + std::string(cols[1]) + "' (leader, person, org, place)");
+    if (!kind)
+      throw bad("unknown kind '" + std::string(cols[1]) + "' (leader, person, org, place)");
     e.kind = *kind;
     e.name = std::string(Trim(cols[2]));
     if (e.name.empty()) throw bad("empty name");
@@ -167,7 +169,8 @@ namespace {
 // Parsing the embedded files again costs about what copying Builtin() would,
 // and a command needs only one of the two.
 void MergeBuiltinFiles(Gazetteer& g, std::vector<Title>& titles,
-                       std::set<std::string, std::less<>>& common_words, std::uint64_t& fingerprint) {
+                       std::set<std::string, std::less<>>& common_words,
+                       std::uint64_t& fingerprint) {
   std::size_t lines = 0;
   for (const internal::EmbeddedFile& file : internal::BuiltinGazetteerFiles())
     lines += static_cast<std::size_t>(std::count(file.content.begin(), file.content.end(), '\n'));

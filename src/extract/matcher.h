@@ -86,7 +86,7 @@ class Matcher {
   WordTable word_ids_;
   std::vector<Word> words_;  // by id; words_[0] is kUnknownWord
   std::vector<std::uint32_t> pattern_words_;
-  std::vector<Pattern> names_;   // grouped by first word after Index()
+  std::vector<Pattern> names_;  // grouped by first word after Index()
   std::vector<Pattern> title_patterns_;
   std::vector<SurnameGroup> surname_groups_;
   std::vector<Title> titles_;

@@ -119,8 +119,8 @@ std::vector<const Entity*> Gazetteer::Closest(EntityKind kind, std::string_view 
   std::vector<std::pair<std::size_t, const Entity*>> scored;
   for (const Entity& e : entities()) {
     if (!KindMatches(kind, e.kind)) continue;
-    std::size_t best = std::min(EditDistance(key, internal::FoldPhrase(e.name, scratch)),
-                                EditDistance(key, e.id));
+    std::size_t best =
+        std::min(EditDistance(key, internal::FoldPhrase(e.name, scratch)), EditDistance(key, e.id));
     if (!e.surname.empty())
       best = std::min(best, EditDistance(key, internal::FoldPhrase(e.surname, scratch)));
     for (const std::string& alias : e.aliases)

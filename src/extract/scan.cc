@@ -14,8 +14,8 @@ bool IsPersonKind(EntityKind kind) {
 
 }  // namespace
 
-ArticleScan::ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher,
-                         std::string_view text, ScanBuffers& buffers)
+ArticleScan::ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher, std::string_view text,
+                         ScanBuffers& buffers)
     : gazetteer_(gazetteer),
       matcher_(matcher),
       entities_(gazetteer.entities()),

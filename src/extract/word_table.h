@@ -30,8 +30,8 @@ class WordTable {
   std::string_view Word(std::uint32_t id) const;
   void Grow();
 
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  std::string arena_;        // every word, back to back
+  std::vector<Slot> slots_;            // a power of two, at most half full
+  std::string arena_;                  // every word, back to back
   std::vector<std::uint32_t> begins_;  // by id, into arena_; one past the end last
 };
 

@@ -103,10 +103,11 @@ int main(int argc, char** argv) {
       mentions += article.mentions(kind).size();
   std::sort(cpu_rates.begin(), cpu_rates.end());
   std::sort(wall_rates.begin(), wall_rates.end());
-  fmt::print("gazetteer (CPU time): {} entities loaded in {:.2f} ms; first Resolve {:.2f} ms ({}); "
-             "matcher built in {:.2f} ms\n",
-             gazetteer.entities().size(), load_seconds * 1e3, resolve_seconds * 1e3,
-             resolved ? "ok" : "FAILED", matcher_seconds * 1e3);
+  fmt::print(
+      "gazetteer (CPU time): {} entities loaded in {:.2f} ms; first Resolve {:.2f} ms ({}); "
+      "matcher built in {:.2f} ms\n",
+      gazetteer.entities().size(), load_seconds * 1e3, resolve_seconds * 1e3,
+      resolved ? "ok" : "FAILED", matcher_seconds * 1e3);
   fmt::print("extract: {} articles, {:.1f} MB, {} entity mentions per pass\n", articles.size(),
              megabytes, mentions);
   fmt::print("extract: median {:.1f} MB/s of CPU time over {} runs (min {:.1f}, max {:.1f})\n",
