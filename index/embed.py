@@ -16,7 +16,8 @@ def main() -> None:
     entries = []
     for i, path in enumerate(inputs):
         data = open(path, 'rb').read()
-        body = ','.join(str(b) for b in data)
+        # Signed values: char is signed on x86-64 and narrowing 195 to char is an error.
+        body = ','.join(str(b - 256 if b > 127 else b) for b in data)
         parts.append(f'const char kFile{i}[] = {{{body}{"," if data else ""}0}};')
         entries.append(f'{{"{os.path.basename(path)}", {{kFile{i}, {len(data)}}}}}')
     parts.append('const EmbeddedFile kFiles[] = {' + ', '.join(entries) + '};')
