@@ -8,6 +8,8 @@
 #include <functional>
 #include <string>
 
+#include "gazette/query.h"
+
 namespace gazette::cli {
 
 // Exit codes, the same for every subcommand.
@@ -38,6 +40,13 @@ std::string DefaultDatabasePath();
 
 Command AddIndexCommand(CLI::App& root);
 Command AddSearchCommand(CLI::App& root);
+Command AddCountCommand(CLI::App& root);
+
+// Query arguments shared by search and count (tools/query_flags.cc).
+// --leader --person --org --place --source (repeatable) --since --until.
+void AddFilterFlags(CLI::App& app, Filters& filters);
+// The positional query words joined back into one query string.
+std::string JoinWords(const std::vector<std::string>& words);
 
 }  // namespace gazette::cli
 

@@ -78,8 +78,9 @@ void SetUpParser(Xapian::QueryParser& parser, ParseContext& context, const std::
   }
   for (const char* name : {"date", "year"}) {
     parser.add_rangeprocessor((new internal::DateRangeProcessor(name, context))->release());
+    // Several date filters intersect, as ranges on one slot do.
     parser.add_boolean_prefix(name, (new internal::DateFieldProcessor(name, context))->release(),
-                              true);
+                              false);
   }
 }
 

@@ -23,7 +23,7 @@ std::string OperatorName(Xapian::Query::op op) {
     case Xapian::Query::OP_SYNONYM: return "SYNONYM";
     case Xapian::Query::OP_MAX: return "MAX";
     case Xapian::Query::OP_ELITE_SET: return "ELITE SET";
-    case Xapian::Query::OP_SCALE_WEIGHT: return "SCALED";
+    case Xapian::Query::OP_SCALE_WEIGHT: return "FILTERS ONLY (every match scores 0)";
     default: return "operator " + std::to_string(int(op));
   }
 }
