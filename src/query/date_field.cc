@@ -197,12 +197,10 @@ std::optional<std::int64_t> ParseNow(std::string_view text) {
 DateRangeProcessor::DateRangeProcessor(const std::string& field, ParseContext& context)
     : Xapian::RangeProcessor(schema::kSlotDate, field + ":"), context_(context) {}
 
-Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
-  const auto span = ParseDateSpan(begin + ".." + end, context_.now_unix, nullptr);
-  if (!span) return Xapian::Query(Xapian::Query::OP_INVALID);
-  Xapian::Query query = DateQuery(*span);
-  context_.labels[query.get_description()] = "date " + DescribeDayRange(*span);
-  return query;
+Xapian::Query DateRangeProcessor::operator()(const std::string&, const std::string&) {
+  // Xapian ORs ranges on one slot; declining sends "A..B" to the field
+  // processor, whose filters AND like every other date filter.
+  return Xapian::Query(Xapian::Query::OP_INVALID);
 }
 
 DateFieldProcessor::DateFieldProcessor(std::string field, ParseContext& context)

@@ -47,8 +47,9 @@ std::string IsoFromDayValue(std::string_view value);
 // "YYYY-MM-DDTHH:MM:SSZ". nullopt when malformed.
 std::optional<std::int64_t> ParseNow(std::string_view text);
 
-// `date:`/`year:` ranges ("date:2019..2021"). Declines what it cannot parse so
-// that the field processor below reports the error with context.
+// Claims `date:A..B` / `year:A..B` so that QueryParser does not reject them as
+// an unknown range, then declines them: DateFieldProcessor parses every date
+// filter, so that all of them intersect (Xapian would OR ranges on one slot).
 class DateRangeProcessor : public Xapian::RangeProcessor {
  public:
   DateRangeProcessor(const std::string& field, ParseContext& context);

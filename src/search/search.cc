@@ -61,7 +61,7 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     const Xapian::Stem stemmer(query.stemmer);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
-      hit.rank = options.offset + it.get_rank() + 1;
+      hit.rank = it.get_rank() + 1;  // get_rank() counts from the first match, not the page
       hit.score = it.get_weight();
       hit.article = ArticleFromDocument(it.get_document());
       hit.snippet = internal::MakeSnippet(mset, hit.article, stemmer, options.snippet_length);
