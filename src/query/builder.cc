@@ -2,8 +2,10 @@
 // same filters given as flags. Field semantics are in docs/query-syntax.md.
 #include "gazette/query.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <utility>
 
 #include "gazette/document.h"
 #include "gazette/schema.h"
@@ -146,6 +148,35 @@ bool HasWords(const Xapian::Query& query) {
   }
 }
 
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const bool part = static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    if (part) word += c;
+    if (!part && !word.empty()) words.push_back(std::exchange(word, {}));
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+// Xapian corrects a word whenever a more frequent one is near, even a word
+// the index knows ("tax" -> "take"). Keep a correction only when each word it
+// replaces is absent or at least kRarer times rarer than its replacement.
+bool WorthSuggesting(const std::string& original, const std::string& corrected,
+                     const Xapian::Database& db) {
+  constexpr Xapian::doccount kRarer = 10;
+  const auto before = Words(original), after = Words(corrected);
+  if (before.size() != after.size()) return true;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == after[i]) continue;
+    const Xapian::doccount was = db.get_termfreq(Xapian::Unicode::tolower(before[i]));
+    const Xapian::doccount would = db.get_termfreq(Xapian::Unicode::tolower(after[i]));
+    if (was > 0 && was * kRarer > would) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool Filters::empty() const {
@@ -187,7 +218,8 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
     parsed.query = filter.empty() ? words : Xapian::Query(Xapian::Query::OP_FILTER, words, filter);
   }
   const std::string corrected = parser.get_corrected_query_string();
-  if (!corrected.empty()) parsed.suggestion = UndoExactWords(corrected);
+  if (!corrected.empty() && WorthSuggesting(std::string(text), UndoExactWords(corrected), db.xapian()))
+    parsed.suggestion = UndoExactWords(corrected);
   parsed.labels = std::move(context.labels);
   return parsed;
 }

@@ -52,8 +52,9 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     SetOrder(enquire, query, options.sort);
     internal::FacetSpy spy(facets);
     if (!facets.empty()) enquire.add_matchspy(&spy);
-    // Exact totals and facets both need every match visited.
-    const bool exact = options.exact_total || !facets.empty();
+    // Exact totals and facets both need every match visited. With no hits to
+    // rank, an estimate would save nothing and may read "about 0".
+    const bool exact = options.exact_total || !facets.empty() || options.limit == 0;
     const Xapian::doccount check_at_least = exact ? xdb.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
     result.total = mset.get_matches_estimated();
