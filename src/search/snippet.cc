@@ -1,6 +1,9 @@
 // Snippets come from Xapian's MSet::snippet, which picks the passage with the
 // most query terms and marks phrases as a whole; it returns HTML, which we
 // turn back into plain text so every formatter can style it its own way.
+// No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of
+// every hit's body, which cost 8 ms of a 9 ms top-10 search
+// (docs/performance.md, "Search"), for a slightly better choice of passage.
 #include "search/snippet.h"
 
 #include <utility>
@@ -41,7 +44,7 @@ std::string MakeSnippet(const Xapian::MSet& mset, const Article& article,
   const std::string& text = article.body.empty() ? article.title : article.body;
   const std::string html =
       mset.snippet(text, length, stemmer,
-                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
                    std::string(1, kHighlightOpen), std::string(1, kHighlightClose), "…");
   return UnescapeHtml(html);
 }
