@@ -16,7 +16,8 @@ struct CountArgs {
 
 int RunCount(const GlobalOptions& global, const CountArgs& args) {
   Database db = Database::Open(global.db_path);  // throws Error{kNoDatabase} with a hint
-  const Gazetteer gazetteer = Gazetteer::LoadWithUserFiles(global.gazetteer_files);
+  std::optional<Gazetteer> merged;
+  const Gazetteer& gazetteer = QueryGazetteer(global, merged);
   const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow());
   fmt::print("{}\n", CountMatches(db, query));
   return kExitOk;

@@ -34,7 +34,8 @@ std::vector<std::string> SplitFacets(const std::vector<std::string>& given) {
 
 int RunSearch(const GlobalOptions& global, SearchArgs args) {
   Database db = Database::Open(global.db_path);
-  const Gazetteer gazetteer = Gazetteer::LoadWithUserFiles(global.gazetteer_files);
+  std::optional<Gazetteer> merged;
+  const Gazetteer& gazetteer = QueryGazetteer(global, merged);
   const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow());
   if (args.explain) {
     std::cout << Explain(query);

@@ -1,5 +1,8 @@
 // The query flags search and count share, so that `count Q` and `search Q`
 // always agree on what Q means.
+#include <cstdlib>
+#include <filesystem>
+
 #include "commands.h"
 
 namespace gazette::cli {
@@ -16,6 +19,18 @@ void AddFilterFlags(CLI::App& app, Filters& filters) {
       ->type_name("DATE");
   app.add_option("--until", filters.until, "Published on or before (the whole day, month or year)")
       ->type_name("DATE");
+}
+
+const Gazetteer& QueryGazetteer(const GlobalOptions& global, std::optional<Gazetteer>& merged) {
+  // LoadWithUserFiles() copies the built-in gazetteer to merge into it, which
+  // costs about as much as parsing it; most runs have nothing to merge.
+  const char* config = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  const std::string config_dir = config && *config ? config : std::string(home ? home : ".") + "/.config";
+  if (global.gazetteer_files.empty() && !std::filesystem::exists(config_dir + "/gazette/gazetteer.tsv"))
+    return Gazetteer::Builtin();
+  merged = Gazetteer::LoadWithUserFiles(global.gazetteer_files);
+  return *merged;
 }
 
 std::string JoinWords(const std::vector<std::string>& words) {
