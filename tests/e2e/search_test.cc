@@ -230,6 +230,29 @@ TEST_CASE("e2e search: entities resolve and facets equal entities.tsv") {
   }
 }
 
+TEST_CASE("e2e search: facets equal the entities the hits themselves list") {
+  for (const char* q : {"", "summit", "year:2022", "\"security\" OR sanctions"}) {
+    CAPTURE(q);
+    RunResult all = Gazette({"search", q, "--limit", "1000", "--format", "jsonl"});
+    std::map<std::string, std::map<std::string, int>> expected;  // facet -> display name -> n
+    for (const std::string& line : Lines(all.out)) {
+      const auto hit = nlohmann::json::parse(line);
+      for (auto [facet, key] : {std::pair{"leader", "leaders"}, {"person", "people"}, {"org", "orgs"}, {"place", "places"}})
+        for (const auto& name : hit[key]) ++expected[facet][name.get<std::string>()];
+      if (hit["source"] != "") ++expected["source"][hit["source"].get<std::string>()];
+    }
+    RunResult facets = Gazette({"search", q, "--limit", "0", "--facet", "leader,person,org,place,source",
+                                "--facet-limit", "1000", "--format", "json"});
+    const auto json = nlohmann::json::parse(facets.out);
+    for (const char* facet : {"leader", "person", "org", "place", "source"}) {
+      CAPTURE(facet);
+      std::map<std::string, int> got;
+      for (const auto& e : json["facets"][facet]) got[e["value"]] = e["count"];
+      CHECK(got == expected[facet]);
+    }
+  }
+}
+
 TEST_CASE("e2e search: json output has the documented shape") {
   RunResult r = Gazette({"search", "summit", "--limit", "2", "--facet", "source", "--format", "json"});
   REQUIRE(r.exit_code == 0);
