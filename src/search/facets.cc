@@ -22,6 +22,20 @@ std::string SourceDisplayName(const std::string& slug, const Xapian::Database& d
   return article.source.empty() ? slug : article.source;
 }
 
+// An entity the extractor created for a name the gazetteer lacks: the name
+// its articles carry, so facets and hits show the same name.
+std::string MentionName(const FacetSlot& facet, const std::string& id, const Xapian::Database& db) {
+  const schema::Field* field = schema::FindField(facet.name);
+  if (!field || !field->entity_kind) return id;
+  const std::string term = std::string(field->prefix) + id;
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return id;
+  const Article article = ArticleFromDocument(db.get_document(*it));
+  for (const Mention& m : article.mentions(*field->entity_kind))
+    if (m.id == id && !m.name.empty()) return m.name;
+  return id;
+}
+
 }  // namespace
 
 FacetSlot FindFacetSlot(std::string_view name) {
@@ -97,6 +111,11 @@ std::vector<FacetEntry> TopEntries(const FacetSpy& spy, std::size_t index, std::
     std::sort(entries.begin(), entries.end(), busiest);
   }
   if (entries.size() > limit) entries.resize(limit);
+  if (facet.multi_valued) {
+    for (FacetEntry& e : entries)
+      if (e.value == e.id && !gazetteer.FindById(e.id)) e.value = MentionName(facet, e.id, db);
+    std::sort(entries.begin(), entries.end(), busiest);
+  }
   return entries;
 }
 
