@@ -199,16 +199,22 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                          Xapian::QueryParser::FLAG_PURE_NOT |
                          Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-  Xapian::Query words;
-  db.Read([&](Xapian::Database&) {
+  // Everything that reads the index (wildcards, spelling, entity ids) runs
+  // inside Read(), which reopens and retries if a writer moved on.
+  Xapian::Query words, filter;
+  std::string suggestion;
+  db.Read([&](Xapian::Database& xdb) {
+    context.error.clear();
     try {
       words = parser.parse_query(RewriteExactWords(text), flags);
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorKind::kBadQuery, "cannot parse query '" + std::string(text) + "': " + e.get_msg());
     }
+    filter = FilterQuery(filters, context);
+    const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
+    if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, xdb)) suggestion = corrected;
     return 0;
   });
-  const Xapian::Query filter = FilterQuery(filters, context);
   if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, "bad query: " + context.error);
 
   parsed.has_words = !words.empty() && HasWords(words);
@@ -217,9 +223,7 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
   } else {
     parsed.query = filter.empty() ? words : Xapian::Query(Xapian::Query::OP_FILTER, words, filter);
   }
-  const std::string corrected = parser.get_corrected_query_string();
-  if (!corrected.empty() && WorthSuggesting(std::string(text), UndoExactWords(corrected), db.xapian()))
-    parsed.suggestion = UndoExactWords(corrected);
+  parsed.suggestion = suggestion;
   parsed.labels = std::move(context.labels);
   return parsed;
 }
