@@ -8,6 +8,11 @@
 #include <functional>
 #include <string>
 
+#include <optional>
+
+#include "gazette/gazetteer.h"
+#include "gazette/query.h"
+
 namespace gazette::cli {
 
 // Exit codes, the same for every subcommand.
@@ -42,6 +47,17 @@ Command AddRebuildCommand(CLI::App& root);
 Command AddInspectCommand(CLI::App& root);
 Command AddExportCommand(CLI::App& root);
 Command AddImportCommand(CLI::App& root);
+Command AddCountCommand(CLI::App& root);
+
+// Query arguments shared by search and count (tools/query_flags.cc).
+// --leader --person --org --place --source (repeatable) --since --until.
+void AddFilterFlags(CLI::App& app, Filters& filters);
+// The gazetteer queries resolve against: the built-in one, shared, unless
+// --gazetteer or the user's gazetteer.tsv asks for a merged copy (kept in
+// `merged`).
+const Gazetteer& QueryGazetteer(const GlobalOptions& global, std::optional<Gazetteer>& merged);
+// The positional query words joined back into one query string.
+std::string JoinWords(const std::vector<std::string>& words);
 
 }  // namespace gazette::cli
 

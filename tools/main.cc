@@ -30,9 +30,10 @@ int Main(int argc, char** argv) {
   root.add_option("--gazetteer", global.gazetteer_files,
                   "Extra gazetteer file(s) merged over the built-in one");
 
-  const std::vector<Command> commands = {AddIndexCommand(root),   AddSearchCommand(root),
-                                         AddRebuildCommand(root), AddInspectCommand(root),
-                                         AddExportCommand(root),  AddImportCommand(root)};
+  const std::vector<Command> commands = {
+      AddIndexCommand(root),   AddSearchCommand(root), AddCountCommand(root),
+      AddRebuildCommand(root), AddInspectCommand(root), AddExportCommand(root),
+      AddImportCommand(root)};
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@
 
 #include "gazette/article.h"
 #include "gazette/database.h"
+#include "gazette/gazetteer.h"
 #include "gazette/options.h"
 #include "gazette/query.h"
 
@@ -19,7 +20,9 @@ struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result (offset+1)
   double score = 0;
   Article article;
-  std::string snippet;  // with highlight markers kHighlightOpen/kHighlightClose
+  std::string snippet;  // plain text; highlights between kHighlightOpen/Close
+  // Display names of the article's entities, in the article's order.
+  std::vector<std::string> leaders, people, orgs, places;
 };
 
 // Markers around highlighted terms in Hit::snippet; formatters replace them.
@@ -44,8 +47,18 @@ struct SearchResult {
   std::string suggestion;
 };
 
+// Runs `query`: hits options.offset+1 .. offset+limit in the chosen order,
+// the total (exact when options.exact_total or any facet is asked for, since
+// exact facets visit every match anyway), and the facets, counted exactly over
+// the whole match set. Facet entries of entity fields carry the gazetteer's
+// display names. Throws Error{kUsage} for an unknown facet name, Error{kCorrupt}
+// or Error{kInternal} for index trouble. Prints nothing.
 SearchResult Search(Database& db, const ParsedQuery& query,
-                    const SearchOptions& options);
+                    const SearchOptions& options,
+                    const Gazetteer& gazetteer = Gazetteer::Builtin());
+
+// The facet names Search() accepts, in documentation order.
+std::vector<std::string> FacetNames();
 
 // The exact number of documents matching `query`.
 std::uint64_t CountMatches(Database& db, const ParsedQuery& query);

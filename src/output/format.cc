@@ -1,89 +1,58 @@
-// Rendering search results: text for people, JSON for programs.
+// WriteSearchResult(): dispatch to one formatter per output format, and the
+// helpers they share.
 #include "gazette/format.h"
 
-#include <fmt/color.h>
-#include <fmt/format.h>
-
-#include <string>
-
-#include "gazette/article_json.h"
+#include "output/render.h"
 
 namespace gazette {
-namespace {
+namespace internal {
 
-// Snippets come from Xapian HTML-escaped; the terminal wants plain text.
-std::string Unescape(std::string_view html) {
+std::string RenderSnippet(std::string_view snippet, std::string_view open, std::string_view close) {
   std::string out;
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    if (html[i] == '&') {
-      static constexpr std::pair<std::string_view, char> kEntities[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool replaced = false;
-      for (auto [entity, c] : kEntities) {
-        if (html.substr(i, entity.size()) == entity) {
-          out += c;
-          i += entity.size() - 1;
-          replaced = true;
-          break;
-        }
-      }
-      if (replaced) continue;
-    }
-    out += html[i];
-  }
-  return out;
-}
-
-std::string RenderSnippet(std::string_view snippet, bool color, std::string_view open_plain,
-                          std::string_view close_plain) {
-  std::string out;
-  for (char c : Unescape(snippet)) {
-    if (c == kHighlightOpen) out += color ? "\x1b[1;31m" : std::string(open_plain);
-    else if (c == kHighlightClose) out += color ? "\x1b[0m" : std::string(close_plain);
-    else if (c == '\n') out += ' ';
+  out.reserve(snippet.size() + 16);
+  for (char c : snippet) {
+    if (c == kHighlightOpen) out += open;
+    else if (c == kHighlightClose) out += close;
     else out += c;
   }
   return out;
 }
 
-void WriteText(const SearchResult& result, const FormatOptions& options, std::ostream& out) {
-  for (const Hit& hit : result.hits) {
-    const std::string title = options.color
-                                  ? fmt::format(fmt::emphasis::bold, "{}", hit.article.title)
-                                  : hit.article.title;
-    out << fmt::format("{:>3}. {}\n", hit.rank, title);
-    out << fmt::format("     {}\n", hit.article.id);
-    if (!hit.snippet.empty()) out << "     " << RenderSnippet(hit.snippet, options.color, "", "") << "\n";
+std::pair<std::string, std::vector<std::pair<std::size_t, std::size_t>>> SplitHighlights(
+    std::string_view snippet) {
+  std::pair<std::string, std::vector<std::pair<std::size_t, std::size_t>>> split;
+  auto& [text, ranges] = split;
+  for (char c : snippet) {
+    if (c == kHighlightOpen) ranges.emplace_back(text.size(), text.size());
+    else if (c == kHighlightClose && !ranges.empty()) ranges.back().second = text.size();
+    else text += c;
   }
-  out << fmt::format("{} {} match{}\n", result.total_exact ? "" : "about", result.total,
-                     result.total == 1 ? "" : "es");
+  return split;
 }
 
-void WriteJson(const SearchResult& result, std::ostream& out) {
-  nlohmann::ordered_json json;
-  json["query"] = result.query;
-  json["total"] = result.total;
-  json["total_exact"] = result.total_exact;
-  json["offset"] = result.offset;
-  json["hits"] = nlohmann::ordered_json::array();
-  for (const Hit& hit : result.hits) {
-    json["hits"].push_back({{"rank", hit.rank},
-                            {"id", hit.article.id},
-                            {"score", hit.score},
-                            {"title", hit.article.title},
-                            {"snippet", RenderSnippet(hit.snippet, false, "", "")}});
-  }
-  out << json.dump() << "\n";
+std::size_t DisplayWidth(std::string_view text) {
+  std::size_t width = 0;
+  for (unsigned char c : text) width += (c & 0xC0) != 0x80;  // count lead bytes only
+  return width;
 }
 
-}  // namespace
+std::string WithThousands(std::uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace internal
 
 void WriteSearchResult(const SearchResult& result, const FormatOptions& options,
                        std::ostream& out) {
   switch (options.format) {
-    case OutputFormat::kText: WriteText(result, options, out); break;
-    case OutputFormat::kJson: WriteJson(result, out); break;
-    case OutputFormat::kJsonl:
+    case OutputFormat::kText: internal::WriteText(result, options, out); break;
+    case OutputFormat::kJson: internal::WriteJson(result, out); break;
+    case OutputFormat::kJsonl: internal::WriteJsonLines(result, out); break;
     case OutputFormat::kIds:
       for (const Hit& hit : result.hits) out << hit.article.id << "\n";
       break;

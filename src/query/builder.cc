@@ -1,37 +1,243 @@
-// BuildQuery(): the query language on top of Xapian's QueryParser.
+// BuildQuery(): the query language on top of Xapian's QueryParser, plus the
+// same filters given as flags. Field semantics are in docs/query-syntax.md.
 #include "gazette/query.h"
+
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
+#include <utility>
 
 #include "gazette/document.h"
 #include "gazette/schema.h"
+#include "query/date_field.h"
+#include "query/entity_field.h"
+#include "query/parse_context.h"
 
 namespace gazette {
+namespace {
+
+using internal::ParseContext;
+
+// The free-text field for `=word`: QueryParser has no syntax for an unstemmed
+// word, so the builder rewrites `=word` to `exact:word` before parsing.
+constexpr std::string_view kExactField = "exact";
+
+bool StartsToken(std::string_view text, std::size_t i) {
+  if (i == 0) return true;
+  const char before = text[i - 1];
+  return before == ' ' || before == '\t' || before == '(' ||
+         ((before == '+' || before == '-') && StartsToken(text, i - 1));
+}
+
+std::string RewriteExactWords(std::string_view text) {
+  std::string out;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && text[i] == '=' && StartsToken(text, i) && i + 1 < text.size() &&
+        text[i + 1] != ' ') {
+      out += kExactField;
+      out += ':';
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string UndoExactWords(std::string text) {
+  const std::string field = std::string(kExactField) + ":";
+  for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + 1))
+    text.replace(at, field.size(), "=");
+  return text;
+}
+
+void SetUpParser(Xapian::QueryParser& parser, ParseContext& context, const std::string& stemmer) {
+  parser.set_stemmer(Xapian::Stem(stemmer));
+  // Capitalised words and phrases stay unstemmed; the indexer wrote both forms.
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_database(*context.db);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.add_prefix(std::string(kExactField),
+                    (new internal::ExactWordProcessor(context))->release());
+  for (const schema::Field& field : schema::Fields()) {
+    const std::string name(field.name);
+    switch (field.type) {
+      case schema::FieldType::kFreeText:
+        parser.add_prefix(name, std::string(field.prefix));
+        break;
+      case schema::FieldType::kEntity:
+        // Not exclusive: `leader:putin leader:xi` wants articles with both.
+        parser.add_boolean_prefix(
+            name, (new internal::EntityFieldProcessor(field, context))->release(), false);
+        break;
+      case schema::FieldType::kBoolean:
+        // An article has one source, language and id: values of one field OR.
+        parser.add_boolean_prefix(name, (new internal::ExactFieldProcessor(field))->release(),
+                                  true);
+        break;
+    }
+  }
+  for (const char* name : {"date", "year"}) {
+    parser.add_rangeprocessor((new internal::DateRangeProcessor(name, context))->release());
+    // Several date filters intersect, as ranges on one slot do.
+    parser.add_boolean_prefix(name, (new internal::DateFieldProcessor(name, context))->release(),
+                              false);
+  }
+}
+
+Xapian::Query OrOf(const std::vector<Xapian::Query>& queries) {
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// --leader/--org/...: values of one flag OR together, different flags AND.
+Xapian::Query FilterQuery(const Filters& filters, ParseContext& context) {
+  std::vector<Xapian::Query> parts;
+  auto add_entities = [&](const std::vector<std::string>& values, std::string_view name) {
+    if (values.empty()) return;
+    const schema::Field& field = *schema::FindField(name);
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& v : values)
+      alternatives.push_back(internal::EntityQuery(field, v, context, "--" + std::string(name) + " " + v));
+    parts.push_back(OrOf(alternatives));
+  };
+  add_entities(filters.leaders, "leader");
+  add_entities(filters.people, "person");
+  add_entities(filters.orgs, "org");
+  add_entities(filters.places, "place");
+  if (!filters.sources.empty()) {
+    std::vector<Xapian::Query> alternatives;
+    for (const std::string& v : filters.sources)
+      alternatives.push_back(internal::ExactFieldQuery(*schema::FindField("source"), v));
+    parts.push_back(OrOf(alternatives));
+  }
+  internal::DayRange range;
+  for (auto [text, flag] : {std::pair{&filters.since, "--since"}, std::pair{&filters.until, "--until"}}) {
+    if (text->empty()) continue;
+    std::string why;
+    const auto days = internal::ParseDateExpression(*text, context.now_unix, &why);
+    if (!days) return context.Fail(why + " in " + flag + " " + *text);
+    if (text == &filters.since) range.first = days->first; else range.last = days->last;
+  }
+  if (range.first || range.last) {
+    if (range.first && range.last && range.first > range.last)
+      return context.Fail("--since " + filters.since + " is after --until " + filters.until);
+    Xapian::Query dates = internal::DateQuery(range);
+    context.labels[dates.get_description()] = "date " + internal::DescribeDayRange(range);
+    parts.push_back(dates);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// Whether any part of `query` scores: words, title words, wildcards. Filters
+// alone (entities, dates, sources) leave every score 0.
+bool HasWords(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+      const std::string term = *query.get_terms_begin();
+      return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z' && term[0] != 'S');
+    }
+    case Xapian::Query::OP_WILDCARD: return true;
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_AND_NOT:
+      return HasWords(query.get_subquery(0));
+    default:
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (HasWords(query.get_subquery(i))) return true;
+      return false;
+  }
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    const bool part = static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    if (part) word += c;
+    if (!part && !word.empty()) words.push_back(std::exchange(word, {}));
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+// Xapian corrects a word whenever a more frequent one is near, even a word
+// the index knows ("tax" -> "take"). Keep a correction only when each word it
+// replaces is absent or at least kRarer times rarer than its replacement.
+bool WorthSuggesting(const std::string& original, const std::string& corrected,
+                     const Xapian::Database& db) {
+  constexpr Xapian::doccount kRarer = 10;
+  const auto before = Words(original), after = Words(corrected);
+  if (before.size() != after.size()) return true;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == after[i]) continue;
+    const Xapian::doccount was = db.get_termfreq(Xapian::Unicode::tolower(before[i]));
+    const Xapian::doccount would = db.get_termfreq(Xapian::Unicode::tolower(after[i]));
+    if (was > 0 && was * kRarer > would) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 bool Filters::empty() const {
   return leaders.empty() && people.empty() && orgs.empty() && places.empty() &&
          sources.empty() && since.empty() && until.empty();
 }
 
-ParsedQuery BuildQuery(Database& db, const Gazetteer& /*gazetteer*/, std::string_view text,
-                       const Filters& /*filters*/, std::int64_t /*now_unix*/) {
+ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_view text,
+                       const Filters& filters, std::int64_t now_unix) {
   ParsedQuery parsed;
   parsed.text = std::string(text);
   parsed.stemmer = StemmerLanguage("en");
+  ParseContext context;
+  context.gazetteer = &gazetteer;
+  context.db = &db.xapian();
+  context.now_unix = now_unix;
+
   Xapian::QueryParser parser;
-  parser.set_stemmer(Xapian::Stem(parsed.stemmer));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_database(db.xapian());
-  parser.set_default_op(Xapian::Query::OP_AND);
-  parser.add_prefix("title", std::string(schema::kPrefixTitle));
+  SetUpParser(parser, context, parsed.stemmer);
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                         Xapian::QueryParser::FLAG_PURE_NOT;
-  try {
-    parsed.query = parser.parse_query(std::string(text), flags);
-  } catch (const Xapian::QueryParserError& e) {
-    throw Error(ErrorKind::kBadQuery, "cannot parse query '" + std::string(text) + "': " + e.get_msg());
+                         Xapian::QueryParser::FLAG_PURE_NOT |
+                         Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  // Everything that reads the index (wildcards, spelling, entity ids) runs
+  // inside Read(), which reopens and retries if a writer moved on.
+  Xapian::Query words, filter;
+  std::string suggestion;
+  db.Read([&](Xapian::Database& xdb) {
+    context.error.clear();
+    try {
+      words = parser.parse_query(RewriteExactWords(text), flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw Error(ErrorKind::kBadQuery, "cannot parse query '" + std::string(text) + "': " + e.get_msg());
+    }
+    filter = FilterQuery(filters, context);
+    const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
+    if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, xdb)) suggestion = corrected;
+    return 0;
+  });
+  if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, "bad query: " + context.error);
+
+  parsed.has_words = !words.empty() && HasWords(words);
+  if (words.empty()) {
+    parsed.query = filter.empty() ? Xapian::Query::MatchAll : filter;
+  } else {
+    parsed.query = filter.empty() ? words : Xapian::Query(Xapian::Query::OP_FILTER, words, filter);
   }
-  parsed.has_words = !parsed.query.empty();
-  if (parsed.query.empty()) parsed.query = Xapian::Query::MatchAll;
+  parsed.suggestion = suggestion;
+  parsed.labels = std::move(context.labels);
   return parsed;
+}
+
+std::int64_t QueryNow() {
+  if (const char* env = std::getenv("GAZETTE_NOW"); env && *env) {
+    const auto now = internal::ParseNow(env);
+    if (!now) throw Error(ErrorKind::kUsage, std::string("GAZETTE_NOW='") + env +
+                                                 "' is not seconds, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
+    return *now;
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace gazette
