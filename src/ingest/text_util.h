@@ -1,0 +1,44 @@
+// Small string helpers shared by the readers: trimming, line splitting, UTF-8
+// repair, ASCII case folding. Private to src/ingest.
+#ifndef GAZETTE_SRC_INGEST_TEXT_UTIL_H_
+#define GAZETTE_SRC_INGEST_TEXT_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette::internal {
+
+// Without leading and trailing ASCII whitespace.
+std::string_view Trim(std::string_view s);
+
+// The lines of `text` split on '\n', each trimmed.
+std::vector<std::string_view> SplitTrimmedLines(std::string_view text);
+
+// Replaces each byte that is not part of valid UTF-8 with U+FFFD. Returns the
+// number of bytes replaced (0: `text` is unchanged).
+std::size_t RepairUtf8(std::string& text);
+
+// Drops a byte-order mark, turns CRLF and CR into LF, and Unicode spaces
+// (no-break, en, thin...) into ASCII spaces, so that rules and titles compare
+// equal however the page spaced them. REQUIRES: valid UTF-8.
+std::string NormaliseText(std::string_view text);
+
+// Runs of whitespace become one space; leading and trailing ones go.
+std::string CollapseSpaces(std::string_view text);
+
+std::string ToLowerAscii(std::string_view s);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+
+// Whitespace-separated words.
+std::size_t CountWords(std::string_view s);
+
+// True when two lines read the same: case, spacing and punctuation ignored
+// (a repeated title, a breadcrumb naming the title).
+bool SameText(std::string_view a, std::string_view b);
+
+}  // namespace gazette::internal
+
+#endif  // GAZETTE_SRC_INGEST_TEXT_UTIL_H_
