@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target for SECONDS each (default 600, the issue's ten
-# minutes), one after another, starting from the saved corpus. New inputs go
-# to a scratch corpus (not the source tree: keep only minimised crashes and a
-# few interesting inputs there); crashes go to ARTIFACTS/<target>/.
+# minutes), one after another, starting from the saved corpus copied into a
+# scratch corpus (new inputs go there, not into the source tree: keep only
+# minimised reproducers and a few inputs that reach new code in corpus/).
+# Crashes go to ARTIFACTS/<target>/; the exit status is 1 if there are any.
 # Usage: tests/fuzz/run_all.sh BUILD_DIR [SECONDS] [ARTIFACTS]
 #   where BUILD_DIR was set up with: CXX=clang++ meson setup BUILD_DIR -Dfuzzing=true
 set -uo pipefail
@@ -16,9 +17,11 @@ for binary in "$build"/tests/fuzz/fuzz_*; do
   target=${binary##*/fuzz_}
   scratch="$build/fuzz-corpus/$target"
   mkdir -p "$scratch" "$artifacts/$target"
+  # Seeds, but not the reproducers of open bugs: libFuzzer would stop on them.
+  find "$here/corpus/$target" -type f ! -name 'crash-*' -exec cp -t "$scratch" {} +
   echo "== $target: ${seconds} s"
   # -max_len: JSONL and HTML inputs need room; -timeout: a slow input is a bug.
-  "$binary" "$scratch" "$here/corpus/$target" -max_total_time="$seconds" -max_len=16384 \
+  "$binary" "$scratch" -max_total_time="$seconds" -max_len=16384 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$artifacts/$target/" 2>&1 | grep -E '^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|stat::peak_rss)|crash-|timeout-|oom-|leak-' \
     || true
