@@ -28,16 +28,18 @@ def describe(mix, name):
 
 
 def gazette_args(mix, name):
-    """`gazette search` arguments, after `--db DB search`."""
+    """`gazette search` arguments, after `--db DB search`: ids for hits, JSON
+    for facets (docs/json.md), so that the bench can count what came back."""
     y0, y1 = mix["years"]
-    return {
+    if name == "facets":
+        return ["--format", "json", "--limit", "0", "--facet", "leader", mix["common"]]
+    return ["--format", "ids"] + {
         "common": [mix["common"]],
         "rare": [mix["rare"]],
         "words": list(mix["words"]),
         "phrase": [f'"{mix["phrase"]}"'],
         "entity": [mix["common"], f'leader:{mix["leader"]}'],
         "dates": [mix["common"], f"date:{y0}..{y1}"],
-        "facets": ["--limit", "0", "--facet", "leader", mix["common"]],
     }[name]
 
 
