@@ -24,12 +24,21 @@ enum class DateOrder {
 // wire style "26-FEB-1987 17:00:56.04"; normalised to UTC. Returns nullopt and
 // sets *why (when given) for unparseable, ambiguous or impossible dates (year 0,
 // more than a year in the future of `now_unix`).
+// A time without a zone is taken as UTC (utc_offset_minutes stays empty);
+// fractions of a second are dropped; a bare day stays that calendar day.
+// All-numeric D/M/Y forms: with DateOrder::kRefuse, "25/06/2019" and
+// "05/05/2019" are accepted (only one reading exists) and "05/06/2019" is
+// refused; an explicit order is applied as given ("25/06/2019" is refused
+// under kMonthFirst). Two-digit years are refused. `now_unix` <= 0 disables
+// the future check. docs/formats.md lists every form.
 std::optional<Timestamp> ParseDate(std::string_view text, DateOrder order,
                                    std::int64_t now_unix,
                                    std::string* why = nullptr);
 
 // Years and dates mentioned in `text` ("in 2013" -> "2013", "June 21, 2013" ->
-// "2013-06-21", "2026-27" -> "2026", "2027"). Sorted, unique.
+// "2013-06-21", "2026-27" -> "2026", "2027"). Sorted, unique. Only 1900-2100;
+// a 4-digit number next to an amount ("$ 2019", "2000 troops", "1,950",
+// "2019%") is not a year. A full date yields the day only, not also its year.
 std::vector<std::string> ExtractMentionedDates(std::string_view text);
 
 }  // namespace gazette

@@ -3,6 +3,7 @@
 // std::regex, which is slow in libstdc++ and gives no reason when it fails.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 namespace gazette {
 namespace {
 
+using internal::EqualsLower;
 using internal::IsValidDay;
 using internal::IsWeekdayName;
 using internal::MonthFromName;
@@ -50,6 +52,11 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::string& wh
       ++i;
       continue;
     }
+    if (text.substr(i, 2) == "\xc2\xa0") {  // a no-break space, as HTML &nbsp; gives
+      space = true;
+      i += 2;
+      continue;
+    }
     if (IsAsciiDigit(c)) {
       kind = Token::kNumber;
       while (end < text.size() && IsAsciiDigit(text[end])) ++end;
@@ -67,14 +74,6 @@ bool Tokenize(std::string_view text, std::vector<Token>& tokens, std::string& wh
   return true;
 }
 
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
-  }
-  return true;
-}
-
 // Named zones: RFC 2822's, plus a few unambiguous ones common in wire copy.
 // "IST" or "BST" mean different zones to different desks, so they are refused.
 std::optional<int> NamedZoneOffset(std::string_view word) {
@@ -83,10 +82,9 @@ std::optional<int> NamedZoneOffset(std::string_view word) {
     int minutes;
   };
   static constexpr Zone kZones[] = {
-      {"z", 0},       {"ut", 0},       {"utc", 0},      {"gmt", 0},      {"est", -300},
-      {"edt", -240},  {"cst", -360},   {"cdt", -300},   {"mst", -420},   {"mdt", -360},
-      {"pst", -480},  {"pdt", -420},   {"cet", 60},     {"cest", 120},   {"eet", 120},
-      {"eest", 180},  {"msk", 180},    {"jst", 540}};
+      {"z", 0},      {"ut", 0},     {"utc", 0},    {"gmt", 0},    {"est", -300}, {"edt", -240},
+      {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420},
+      {"cet", 60},   {"cest", 120}, {"eet", 120},  {"eest", 180}, {"msk", 180},  {"jst", 540}};
   for (const Zone& zone : kZones) {
     if (EqualsLower(word, zone.name)) return zone.minutes;
   }
@@ -105,8 +103,7 @@ struct Fields {
 
 class DateParser {
  public:
-  DateParser(const std::vector<Token>& tokens, DateOrder order)
-      : tokens_(tokens), order_(order) {}
+  DateParser(const std::vector<Token>& tokens, DateOrder order) : tokens_(tokens), order_(order) {}
 
   // False with why() set when the tokens are not a date this parser knows.
   bool Parse(Fields& fields) {
@@ -170,8 +167,8 @@ class DateParser {
   void SkipOrdinalSuffix() {
     const Token* t = Peek();
     if (t && t->kind == Token::kWord && !t->space_before &&
-        (EqualsLower(t->text, "st") || EqualsLower(t->text, "nd") ||
-         EqualsLower(t->text, "rd") || EqualsLower(t->text, "th")))
+        (EqualsLower(t->text, "st") || EqualsLower(t->text, "nd") || EqualsLower(t->text, "rd") ||
+         EqualsLower(t->text, "th")))
       ++pos_;
   }
 
@@ -186,13 +183,13 @@ class DateParser {
     if (first->kind == Token::kWord) return ParseMonthFirst(fields);
     if (first->kind != Token::kNumber) return Fail("not a date");
     if (first->text.size() == 4) return ParseYearFirst(fields);
-    if (first->text.size() > 2) return Fail("not a date: a number that is neither a day nor a year");
+    if (first->text.size() > 2)
+      return Fail("not a date: a number that is neither a day nor a year");
     ++pos_;
     const int leading = first->value();
     SkipOrdinalSuffix();
     const Token* sep = Peek();
-    if (sep && sep->kind == Token::kPunct &&
-        (sep->Is('/') || sep->Is('-') || sep->Is('.'))) {
+    if (sep && sep->kind == Token::kPunct && (sep->Is('/') || sep->Is('-') || sep->Is('.'))) {
       ++pos_;
       if (const int month = AcceptMonthName()) {  // wire style: 26-FEB-1987
         fields.day = leading;
@@ -287,13 +284,15 @@ class DateParser {
         pos_ += 2;
     }
     if (const int half = AcceptHalfDay()) {
-      if (h < 1 || h > 12) return Fail(fmt::format("no such time: {}:{:02} {}", h, m,
-                                                   half == 1 ? "am" : "pm"));
+      if (h < 1 || h > 12)
+        return Fail(fmt::format("no such time: {}:{:02} {}", h, m, half == 1 ? "am" : "pm"));
       h = h % 12 + (half == 2 ? 12 : 0);
     }
-    if (h > 23 || m > 59 || s > 60) return Fail(fmt::format("no such time: {:02}:{:02}:{:02}", h, m, s));
+    if (h > 23 || m > 59 || s > 60)
+      return Fail(fmt::format("no such time: {:02}:{:02}:{:02}", h, m, s));
     fields.has_time = true;
-    fields.seconds_of_day = h * 3600 + m * 60 + std::min(s, 59);  // a leap second stays in its minute
+    fields.seconds_of_day =
+        h * 3600 + m * 60 + std::min(s, 59);  // a leap second stays in its minute
     return true;
   }
 
@@ -318,7 +317,8 @@ class DateParser {
     bool named = false;
     if (const Token* t = Peek(); t->kind == Token::kWord) {
       const std::optional<int> zone = NamedZoneOffset(t->text);
-      if (!zone) return Fail(fmt::format("unknown time zone \"{}\": give an offset like +03:00", t->text));
+      if (!zone)
+        return Fail(fmt::format("unknown time zone \"{}\": give an offset like +03:00", t->text));
       offset = *zone;
       named = true;
       ++pos_;
@@ -372,11 +372,11 @@ std::optional<Timestamp> Refuse(std::string* why, std::string reason) {
 
 }  // namespace
 
-std::optional<Timestamp> ParseDate(std::string_view text, DateOrder order,
-                                   std::int64_t now_unix, std::string* why) {
+std::optional<Timestamp> ParseDate(std::string_view text, DateOrder order, std::int64_t now_unix,
+                                   std::string* why) {
   text = TrimSpaces(text);
   if (text.empty()) return Refuse(why, "empty date");
-  if (text.size() > 64) return Refuse(why, "not a date: too long");
+  if (text.size() > 128) return Refuse(why, "not a date: too long");
   std::vector<Token> tokens;
   std::string reason;
   if (!Tokenize(text, tokens, reason)) return Refuse(why, reason);

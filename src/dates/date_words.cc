@@ -9,7 +9,6 @@
 #include <cctype>
 
 namespace gazette::internal {
-namespace {
 
 bool EqualsLower(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
@@ -18,8 +17,6 @@ bool EqualsLower(std::string_view word, std::string_view lower) {
   }
   return true;
 }
-
-}  // namespace
 
 int MonthFromName(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kNames = {
@@ -49,15 +46,14 @@ bool IsValidDay(int year, int month, int day) {
   return ymd.ok();
 }
 
-Timestamp MakeTimestamp(int year, int month, int day, int seconds_of_day,
-                        int offset_minutes) {
+Timestamp MakeTimestamp(int year, int month, int day, int seconds_of_day, int offset_minutes) {
   assert(IsValidDay(year, month, day));
   const date::sys_days local_day{date::year{year} / month / day};
-  const std::int64_t unix_seconds =
-      std::int64_t{local_day.time_since_epoch().count()} * 86400 + seconds_of_day -
-      std::int64_t{offset_minutes} * 60;
+  const std::int64_t unix_seconds = std::int64_t{local_day.time_since_epoch().count()} * 86400 +
+                                    seconds_of_day - std::int64_t{offset_minutes} * 60;
   // The UTC day can differ from the local one: 03:00 at +06:00 is the day before.
-  const auto utc_day = date::floor<date::days>(date::sys_seconds{std::chrono::seconds{unix_seconds}});
+  const auto utc_day =
+      date::floor<date::days>(date::sys_seconds{std::chrono::seconds{unix_seconds}});
   const date::year_month_day ymd{utc_day};
   Timestamp t;
   t.year = static_cast<int>(ymd.year());

@@ -10,6 +10,9 @@
 
 namespace gazette::internal {
 
+// True when `word`, ASCII case folded, equals `lower` (which is lower case).
+bool EqualsLower(std::string_view word, std::string_view lower);
+
 // 1-12 for an English month name or abbreviation ("June", "jun", "Sept"),
 // any case; 0 otherwise.
 int MonthFromName(std::string_view word);
@@ -23,8 +26,7 @@ bool IsValidDay(int year, int month, int day);
 
 // A UTC timestamp for a valid local day and time given at `offset_minutes`
 // east of UTC. REQUIRES: IsValidDay(year, month, day).
-Timestamp MakeTimestamp(int year, int month, int day, int seconds_of_day,
-                        int offset_minutes);
+Timestamp MakeTimestamp(int year, int month, int day, int seconds_of_day, int offset_minutes);
 
 }  // namespace gazette::internal
 

@@ -2,13 +2,13 @@
 // A four-digit number is a year unless its neighbours say it is an amount
 // ("$ 2019", "1,950", "2000 troops", "31 percent"); a year next to a month
 // and a day is a day. One pass over a token list, no regular expressions.
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "dates/date_words.h"
 #include "gazette/dates.h"
@@ -16,6 +16,7 @@
 namespace gazette {
 namespace {
 
+using internal::EqualsLower;
 using internal::IsValidDay;
 using internal::MonthFromName;
 
@@ -27,7 +28,7 @@ constexpr int kLastYear = 2100;
 struct Token {
   enum Kind { kNumber, kWord, kPunct } kind;
   std::string_view text;
-  char punct = 0;  // kPunct: '-' for any dash, '$' for any currency sign, '\''
+  char punct = 0;      // kPunct: '-' for any dash, '$' for any currency sign, '\''
   bool glued = false;  // no space between this token and the previous one
 };
 
@@ -44,7 +45,8 @@ char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t& length) {
     return 0xfffd;
   }
   char32_t cp = lead & (0x3f >> (length - 1));
-  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+  for (std::size_t k = 1; k < length; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
   return cp;
 }
 
@@ -60,6 +62,7 @@ char ClassifyNonAscii(char32_t cp) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 8);  // about one token per word and one per mark
   bool glued = false;
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
@@ -74,8 +77,10 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     char cls = 0;
     std::size_t length = 1;
-    if (byte >= 0x80) cls = ClassifyNonAscii(DecodeAt(text, i, length));
-    else if (!IsAsciiAlpha(c)) cls = std::isspace(byte) ? ' ' : c;
+    if (byte >= 0x80)
+      cls = ClassifyNonAscii(DecodeAt(text, i, length));
+    else if (!IsAsciiAlpha(c))
+      cls = std::isspace(byte) ? ' ' : c;
     if (cls == ' ') {
       glued = false;
       i += length;
@@ -104,14 +109,6 @@ std::vector<Token> Tokenize(std::string_view text) {
   return tokens;
 }
 
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(word[i])) != lower[i]) return false;
-  }
-  return true;
-}
-
 template <std::size_t N>
 bool InList(std::string_view word, const std::string_view (&list)[N]) {
   return std::any_of(std::begin(list), std::end(list),
@@ -120,20 +117,22 @@ bool InList(std::string_view word, const std::string_view (&list)[N]) {
 
 // Words after a number that make it an amount, not a year.
 constexpr std::string_view kAmountWords[] = {
-    "percent", "per", "pc", "percentage", "thousand", "million", "billion", "trillion",
-    "bn", "mn", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet",
-    "tons", "tonnes", "barrels", "bpd", "dollars", "euros", "yuan", "rubles", "roubles",
-    "rupees", "yen", "pounds", "troops", "soldiers", "people", "residents", "workers",
-    "jobs", "cases", "deaths", "votes", "seats", "members", "units", "vehicles", "tanks",
-    "hectares", "acres", "gmt", "utc", "hours"};
+    "percent",  "per",      "pc",       "percentage", "thousand",   "million",    "billion",
+    "trillion", "bn",       "mn",       "km",         "kilometres", "kilometers", "miles",
+    "metres",   "meters",   "feet",     "tons",       "tonnes",     "barrels",    "bpd",
+    "dollars",  "euros",    "yuan",     "rubles",     "roubles",    "rupees",     "yen",
+    "pounds",   "troops",   "soldiers", "people",     "residents",  "workers",    "jobs",
+    "cases",    "deaths",   "votes",    "seats",      "members",    "units",      "vehicles",
+    "tanks",    "hectares", "acres",    "gmt",        "utc",        "hours"};
 // Words before a number that make it an amount or a label, not a year.
 constexpr std::string_view kNonYearCues[] = {
-    "about", "around", "approximately", "nearly", "almost", "some", "roughly", "least",
-    "over", "exactly", "estimated", "no", "number", "resolution", "flight", "page",
-    "pages", "room", "route", "model", "paragraph", "clause"};
+    "about", "around",  "approximately", "nearly", "almost",    "some",       "roughly", "least",
+    "over",  "exactly", "estimated",     "no",     "number",    "resolution", "flight",  "page",
+    "pages", "room",    "route",         "model",  "paragraph", "clause"};
 
 bool IsOrdinalSuffix(std::string_view w) {
-  return EqualsLower(w, "st") || EqualsLower(w, "nd") || EqualsLower(w, "rd") || EqualsLower(w, "th");
+  return EqualsLower(w, "st") || EqualsLower(w, "nd") || EqualsLower(w, "rd") ||
+         EqualsLower(w, "th");
 }
 
 // A capitalised month name: "may" and "march" in lower case are verbs.
@@ -267,14 +266,17 @@ class MentionScanner {
   // "2026-27", "2026-2027", "2019/20", "2026 – 2027": the second year, or 0.
   int MatchRangeEnd(std::size_t i, int year, std::size_t& end) const {
     const Token* dash = At(i + 1);
-    if (!dash || dash->kind != Token::kPunct || (dash->punct != '-' && dash->punct != '/')) return 0;
+    if (!dash || dash->kind != Token::kPunct || (dash->punct != '-' && dash->punct != '/'))
+      return 0;
     const bool spaced_dash_ok = dash->punct == '-' && dash->text.size() > 1;  // an en dash
     const Token* second = At(i + 2);
     if (!second || second->kind != Token::kNumber) return 0;
     if ((!dash->glued || !second->glued) && !spaced_dash_ok) return 0;
     int to = Value(*second);
-    if (second->text.size() == 2) to += year / 100 * 100;
-    else if (second->text.size() != 4) return 0;
+    if (second->text.size() == 2)
+      to += year / 100 * 100;
+    else if (second->text.size() != 4)
+      return 0;
     const Token* after = At(i + 3);
     if (after && after->glued && after->kind != Token::kPunct) return 0;
     if (to <= year || to > kLastYear) return 0;

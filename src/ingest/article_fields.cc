@@ -39,8 +39,8 @@ void ApplyDate(Article& article, std::string_view raw_date, int line, const Inpu
 
 }  // namespace
 
-void FinishArticle(Article& article, std::string_view raw_date, int line,
-                   const InputContext& input, std::vector<Problem>& problems) {
+void FinishArticle(Article& article, std::string_view raw_date, int line, const InputContext& input,
+                   std::vector<Problem>& problems) {
   ApplyDate(article, raw_date, line, input, problems);
   if (article.source.empty()) article.source = input.options.default_source;
   article.language = NormaliseLanguage(article.language);

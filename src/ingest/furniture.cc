@@ -19,6 +19,8 @@ constexpr std::size_t kMaxMastheadWords = 3;
 // A breadcrumb item before the last (the last may be the whole title).
 constexpr std::size_t kMaxCrumbWords = 4;
 
+// Word tables read best packed.
+// clang-format off
 // Whole lines (lower case, trailing punctuation ignored).
 constexpr std::string_view kFurniturePhrases[] = {
     "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
@@ -67,6 +69,8 @@ constexpr std::string_view kRootCrumbs[] = {"home", "homepage", "home page", "st
 constexpr std::string_view kCreditWords[] = {"photo", "image", "picture", "courtesy", "credit",
                                              "getty", "file pic", "pic:", "video grab"};
 
+// clang-format on
+
 template <std::size_t N>
 bool InList(std::string_view word, const std::string_view (&list)[N]) {
   return std::any_of(std::begin(list), std::end(list),
@@ -105,6 +109,13 @@ std::string_view StripTrailingPunctuation(std::string_view s) {
   }
 }
 
+bool ContainsIgnoreCase(std::string_view text, std::string_view lower_needle) {
+  return std::search(text.begin(), text.end(), lower_needle.begin(), lower_needle.end(),
+                     [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) == b;
+                     }) != text.end();
+}
+
 bool IsPhrase(std::string_view line) {
   return InList(StripTrailingPunctuation(line), kFurniturePhrases);
 }
@@ -128,7 +139,9 @@ bool HasFurniturePrefix(std::string_view line) {
 std::vector<std::string_view> SocialTokens(std::string_view line) {
   std::vector<std::string_view> words;
   std::size_t start = 0;
-  auto is_separator = [](char c) { return c == ' ' || c == '|' || c == '/' || c == ',' || c == '\t'; };
+  auto is_separator = [](char c) {
+    return c == ' ' || c == '|' || c == '/' || c == ',' || c == '\t';
+  };
   for (std::size_t i = 0; i <= line.size(); ++i) {
     if (i == line.size() || is_separator(line[i])) {
       if (i > start) words.push_back(StripBullet(line.substr(start, i - start)));
@@ -174,7 +187,8 @@ std::vector<std::string_view> SplitCrumbs(std::string_view line) {
 // "1. Home", "2) World": the item text of a numbered list line, or empty.
 std::string_view NumberedItem(std::string_view line, int* number = nullptr) {
   std::size_t digits = 0;
-  while (digits < line.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(line[digits])))
+  while (digits < line.size() && digits < 3 &&
+         std::isdigit(static_cast<unsigned char>(line[digits])))
     ++digits;
   if (digits == 0 || digits >= line.size() || (line[digits] != '.' && line[digits] != ')'))
     return {};
@@ -183,7 +197,9 @@ std::string_view NumberedItem(std::string_view line, int* number = nullptr) {
   return Trim(line.substr(digits + 1));
 }
 
-bool IsRootCrumb(std::string_view crumb) { return InList(StripTrailingPunctuation(crumb), kRootCrumbs); }
+bool IsRootCrumb(std::string_view crumb) {
+  return InList(StripTrailingPunctuation(crumb), kRootCrumbs);
+}
 
 // "Home > World > Asia", "World / Europe / Russia" or "1. Home 2. World 3. Asia"
 // on one line. Without the root crumb, three or more section names are needed.
@@ -277,8 +293,7 @@ bool IsFurnitureLine(std::string_view line) {
   const std::string_view bare = StripBullet(line);
   if (bare.empty()) return false;
   return IsPhrase(bare) || HasFurniturePrefix(bare) || IsShareLine(bare) ||
-         IsInlineBreadcrumb(bare) ||
-         ToLowerAscii(bare).find("all rights reserved") != std::string::npos;
+         IsInlineBreadcrumb(bare) || ContainsIgnoreCase(bare, "all rights reserved");
 }
 
 std::vector<bool> MarkFurniture(const std::vector<std::string_view>& lines) {
@@ -320,7 +335,8 @@ bool IsByline(std::string_view line, std::string_view source) {
 }
 
 std::optional<OutletAndTitle> SplitOutletTitle(std::string_view line, bool allow_dashes) {
-  static constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - "};
+  static constexpr std::string_view kSeparators[] = {" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+                                                     " - "};
   for (std::string_view sep : kSeparators) {
     if (!allow_dashes && sep != " | ") continue;
     const std::size_t at = line.find(sep);

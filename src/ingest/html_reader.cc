@@ -7,6 +7,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <utility>
@@ -48,40 +49,36 @@ std::string AttributeLower(const GumboNode* node, const char* name) {
 
 bool IsElement(const GumboNode* node) { return node->type == GUMBO_NODE_ELEMENT; }
 
-// Subtrees that are never article text.
+// Elements whose subtrees are never article text.
+constexpr GumboTag kExcludedTags[] = {
+    GUMBO_TAG_NAV,   GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER,   GUMBO_TAG_ASIDE,    GUMBO_TAG_SCRIPT,
+    GUMBO_TAG_STYLE, GUMBO_TAG_FORM,   GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_IFRAME,
+    GUMBO_TAG_SVG,   GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT,
+    GUMBO_TAG_HEAD,  GUMBO_TAG_MENU};
+
+// Elements that end a paragraph of text.
+constexpr GumboTag kBlockTags[] = {
+    GUMBO_TAG_P,    GUMBO_TAG_DIV,    GUMBO_TAG_BR,         GUMBO_TAG_LI,      GUMBO_TAG_UL,
+    GUMBO_TAG_OL,   GUMBO_TAG_H1,     GUMBO_TAG_H2,         GUMBO_TAG_H3,      GUMBO_TAG_H4,
+    GUMBO_TAG_H5,   GUMBO_TAG_H6,     GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE,
+    GUMBO_TAG_MAIN, GUMBO_TAG_PRE,    GUMBO_TAG_TABLE,      GUMBO_TAG_TR,      GUMBO_TAG_TD,
+    GUMBO_TAG_TH,   GUMBO_TAG_FIGURE, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_DL,      GUMBO_TAG_DT,
+    GUMBO_TAG_DD,   GUMBO_TAG_HR,     GUMBO_TAG_ADDRESS,    GUMBO_TAG_BODY};
+
+template <std::size_t N>
+bool TagIn(GumboTag tag, const GumboTag (&tags)[N]) {
+  return std::find(std::begin(tags), std::end(tags), tag) != std::end(tags);
+}
+
 bool IsExcluded(const GumboNode* node) {
-  switch (node->v.element.tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OBJECT: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_MENU:
-      return true;
-    default:
-      break;
-  }
-  if (Attribute(node, "hidden")) return true;
+  if (TagIn(node->v.element.tag, kExcludedTags) || Attribute(node, "hidden")) return true;
   if (AttributeLower(node, "aria-hidden") == "true") return true;
   const std::string role = AttributeLower(node, "role");
   return role == "navigation" || role == "banner" || role == "contentinfo" ||
          role == "complementary" || role == "search" || role == "menu";
 }
 
-// Elements that end a paragraph of text.
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_BODY:
-      return true;
-    default:
-      return false;
-  }
-}
+bool IsBlock(GumboTag tag) { return TagIn(tag, kBlockTags); }
 
 // Calls visit(node) for every node under `root` in document order; visit
 // returns false to skip a node's children.
@@ -106,7 +103,8 @@ std::string TextOf(const GumboNode* node) {
       text += n->v.text.text;
       text += ' ';
     }
-    return !IsElement(n) || (n->v.element.tag != GUMBO_TAG_SCRIPT && n->v.element.tag != GUMBO_TAG_STYLE);
+    return !IsElement(n) ||
+           (n->v.element.tag != GUMBO_TAG_SCRIPT && n->v.element.tag != GUMBO_TAG_STYLE);
   });
   return CollapseSpaces(text);
 }
@@ -124,10 +122,14 @@ void ReadMetaElement(const GumboNode* node, PageMeta& meta) {
   const std::string property = AttributeLower(node, "property");
   const std::string name = AttributeLower(node, "name");
   const std::string& key = property.empty() ? name : property;
-  if (key == "og:title" && meta.og_title.empty()) meta.og_title = CollapseSpaces(content);
-  else if (key == "og:site_name" && meta.site_name.empty()) meta.site_name = CollapseSpaces(content);
-  else if (key == "og:url" && meta.og_url.empty()) meta.og_url = Trim(content);
-  else if (key == "article:published_time") OfferDate(meta, content, kDatePublishedTime);
+  if (key == "og:title" && meta.og_title.empty())
+    meta.og_title = CollapseSpaces(content);
+  else if (key == "og:site_name" && meta.site_name.empty())
+    meta.site_name = CollapseSpaces(content);
+  else if (key == "og:url" && meta.og_url.empty())
+    meta.og_url = Trim(content);
+  else if (key == "article:published_time")
+    OfferDate(meta, content, kDatePublishedTime);
   else if (key == "date" || key == "pubdate" || key == "publishdate" || key == "publish-date" ||
            key == "dc.date.issued" || key == "dcterms.issued" || key == "dc.date")
     OfferDate(meta, content, kDateMetaName);
@@ -244,8 +246,10 @@ const GumboNode* DensestBlock(const GumboNode* body) {
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child->type == GUMBO_NODE_TEXT && container) score += Trim(child->v.text.text).size();
-      else if (IsElement(child) && child->v.element.tag == GUMBO_TAG_P) score += TextOf(child).size();
+      if (child->type == GUMBO_NODE_TEXT && container)
+        score += Trim(child->v.text.text).size();
+      else if (IsElement(child) && child->v.element.tag == GUMBO_TAG_P)
+        score += TextOf(child).size();
     }
     if (score > 0) scores.emplace_back(node, score);
     // A paragraph's own subtree is scored through its parent.

@@ -66,18 +66,28 @@ std::string TitleFromBody(std::string_view body) {
   return CollapseSpaces(first) + "\xe2\x80\xa6";
 }
 
+// The parser's own words say why ("syntax error while parsing value - invalid
+// string: missing closing quote"), without its id tag, the "line 1" of a
+// one-line document, or the echo of everything it read (a whole body).
+std::string DescribeParseError(const json::parse_error& e) {
+  std::string_view message = e.what();
+  if (const std::size_t tag_end = message.find("] "); tag_end != std::string_view::npos)
+    message.remove_prefix(tag_end + 2);
+  std::string out(message.substr(0, message.find("; last read:")));
+  if (const std::size_t at = out.find("at line 1, "); at != std::string::npos)
+    out.erase(at + 3, std::string_view("line 1, ").size());
+  return out;
+}
+
 // Parses one line; nullopt with *why set when the line is rejected.
 std::optional<Article> ParseLine(std::string_view line, std::string& raw_date, std::string& why) {
   json object;
   try {
     object = json::parse(line);
   } catch (const json::parse_error& e) {
-    // The parser's own message says where and why ("syntax error while
-    // parsing object - unexpected end of input"); keep it, minus its id tag.
-    const std::string_view message = e.what();
-    const std::size_t tag_end = message.find("] ");
-    why = fmt::format("invalid JSON: {}",
-                      tag_end == std::string_view::npos ? message : message.substr(tag_end + 2));
+    // nlohmann/json reports a bad document only by throwing; this is the one
+    // exception a JSONL line can raise, and it becomes the line's Problem.
+    why = "invalid JSON: " + DescribeParseError(e);
     return std::nullopt;
   }
   if (!object.is_object()) {

@@ -18,8 +18,8 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
-ReadResult ReadArticles(std::string_view content, std::string_view path,
-                        std::string_view id_hint, const ReadOptions& options) {
+ReadResult ReadArticles(std::string_view content, std::string_view path, std::string_view id_hint,
+                        const ReadOptions& options) {
   ReadResult result;
   if (internal::Trim(content).empty()) {
     result.problems.push_back(
@@ -31,18 +31,17 @@ ReadResult ReadArticles(std::string_view content, std::string_view path,
   // the user is warned.
   std::string text(content);
   if (const std::size_t replaced = internal::RepairUtf8(text)) {
-    result.problems.push_back(Problem{
-        std::string(path), 0,
-        fmt::format("invalid UTF-8: {} byte{} replaced with U+FFFD", replaced, replaced == 1 ? "" : "s"),
-        /*rejected=*/false});
+    result.problems.push_back(Problem{std::string(path), 0,
+                                      fmt::format("invalid UTF-8: {} byte{} replaced with U+FFFD",
+                                                  replaced, replaced == 1 ? "" : "s"),
+                                      /*rejected=*/false});
   }
   text = internal::NormaliseText(text);
 
   ReadOptions resolved = options;
   if (resolved.now_unix == 0) resolved.now_unix = static_cast<std::int64_t>(std::time(nullptr));
   const internal::InputContext input{path, id_hint, resolved};
-  const Format format =
-      options.format == Format::kAuto ? DetectFormat(path, text) : options.format;
+  const Format format = options.format == Format::kAuto ? DetectFormat(path, text) : options.format;
   ReadResult read;
   switch (format) {
     case Format::kJsonl:

@@ -34,8 +34,8 @@ ReadResult ReadHtml(std::string_view content, const InputContext& input);
 // default source, normalises the language, and sets the id (own id, else URL,
 // else the id hint, with ":line" for JSONL, else a hash of title and body)
 // and origin. `line` is 0 for whole-file formats.
-void FinishArticle(Article& article, std::string_view raw_date, int line,
-                   const InputContext& input, std::vector<Problem>& problems);
+void FinishArticle(Article& article, std::string_view raw_date, int line, const InputContext& input,
+                   std::vector<Problem>& problems);
 
 // The body from `lines` (trimmed) without furniture (`marks`), repeats of
 // `title` and bylines naming `source`; paragraphs separated by one blank line.

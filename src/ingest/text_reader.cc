@@ -17,7 +17,7 @@ namespace {
 constexpr std::size_t kMaxKeyLength = 24;
 
 struct Header {
-  Article fields;        // title, source, url, id, language
+  Article fields;  // title, source, url, id, language
   std::string raw_date;
   std::size_t body_start = 0;  // first line after the header's blank line
 };
@@ -37,13 +37,20 @@ std::optional<std::pair<std::string, std::string_view>> SplitKeyValue(std::strin
 // Stores a known key's value; false for keys this format does not know.
 bool StoreHeaderField(Header& header, const std::string& key, std::string_view value) {
   Article& a = header.fields;
-  if (key == "title") a.title = CollapseSpaces(value);
-  else if (key == "date" || key == "published") header.raw_date = std::string(value);
-  else if (key == "source") a.source = std::string(value);
-  else if (key == "url") a.url = std::string(value);
-  else if (key == "id") a.id = std::string(value);
-  else if (key == "language" || key == "lang") a.language = std::string(value);
-  else return false;
+  if (key == "title")
+    a.title = CollapseSpaces(value);
+  else if (key == "date" || key == "published")
+    header.raw_date = std::string(value);
+  else if (key == "source")
+    a.source = std::string(value);
+  else if (key == "url")
+    a.url = std::string(value);
+  else if (key == "id")
+    a.id = std::string(value);
+  else if (key == "language" || key == "lang")
+    a.language = std::string(value);
+  else
+    return false;
   return true;
 }
 

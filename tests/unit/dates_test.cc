@@ -1,11 +1,11 @@
 // ParseDate() and ExtractMentionedDates(): tables of accepted inputs with
 // their UTC values, tables of refused inputs, one loop each.
+#include "gazette/dates.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
-
-#include "gazette/dates.h"
 
 namespace gazette {
 namespace {
@@ -32,6 +32,9 @@ TEST_CASE("dates: accepts every documented form, normalised to UTC") {
       {"2019-06-05T10:00Z", "2019-06-05T10:00:00Z"},
       {"2019-06-05 10:00:00", "2019-06-05T10:00:00Z"},
       {"  2019-06-05  ", "2019-06-05"},
+      {"June\xc2\xa0"
+       "5, 2019",
+       "2019-06-05"},
       // Written out
       {"June 5, 2019", "2019-06-05"},
       {"june 5 2019", "2019-06-05"},
@@ -78,21 +81,21 @@ TEST_CASE("dates: refuses unparseable, ambiguous and impossible dates with a rea
       "   ",
       "yesterday",
       "on Wednesday",
-      "05/06/2019",         // 5 June or May 6: not guessed
+      "05/06/2019",  // 5 June or May 6: not guessed
       "05-06-2019",
-      "2019-02-30",         // no such day
-      "2019-02-29",         // not a leap year
+      "2019-02-30",  // no such day
+      "2019-02-29",  // not a leap year
       "June 31, 2019",
-      "0000-01-01",         // year 0
-      "2019-13-01",         // month 13
+      "0000-01-01",  // year 0
+      "2019-13-01",  // month 13
       "2019-00-10",
       "31/31/2019",
-      "June 2019",          // no day: day precision is required
+      "June 2019",  // no day: day precision is required
       "2019",
       "2019-06",
-      "5 June 19",          // two-digit year
+      "5 June 19",  // two-digit year
       "05/06/19",
-      "2028-01-01",         // more than a year after kNow
+      "2028-01-01",  // more than a year after kNow
       "2019-06-05T25:00",
       "2019-06-05T10:61",
       "2019-06-05T10:00:00+25:00",
@@ -151,7 +154,9 @@ TEST_CASE("mentioned dates: years and days the text talks about, not amounts") {
       {"They met on 21 June 2013 and again on 5th June 2019.", {"2013-06-21", "2019-06-05"}},
       {"The summit (2019-06-05) ended.", {"2019-06-05"}},
       {"plans for the 2026-27 period", {"2026", "2027"}},
-      {"the 2019\xe2\x80\x93" "2021 programme", {"2019", "2021"}},
+      {"the 2019\xe2\x80\x93"
+       "2021 programme",
+       {"2019", "2021"}},
       {"the 2019/20 season", {"2019", "2020"}},
       {"back to the pre-pandemic 2019 level", {"2019"}},
       {"the 2019 elections", {"2019"}},
@@ -159,7 +164,9 @@ TEST_CASE("mentioned dates: years and days the text talks about, not amounts") {
       {"trade rose by 31 percent to $ 123 billion", {}},
       {"1,000 troops and 2,019 votes", {}},
       {"about 2000 people", {}},
-      {"a \xe2\x82\xac" "2019 fine", {}},
+      {"a \xe2\x82\xac"
+       "2019 fine",
+       {}},
       {"up 2020% on the year", {}},
       {"it landed at 1930 GMT", {}},
       {"in the 1990s", {}},

@@ -1,13 +1,13 @@
 // Furniture rules, table-driven like Omega's htmlparsertest.cc: each line with
 // whether it is furniture. The lines are written for these tests in the shapes
 // real pages use (see ../shared/seeds), not copied from any one site.
+#include "ingest/furniture.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "ingest/furniture.h"
 
 namespace gazette::internal {
 namespace {
@@ -78,39 +78,51 @@ TEST_CASE("furniture: single lines that are, and are not, page furniture") {
 
 TEST_CASE("furniture: a numbered breadcrumb list is dropped, its last item too") {
   const std::vector<std::string_view> lines = {
-      "scorecard", "1. Home", "2. Markets", "3. Economy",
-      "4. Leaders agree to deepen ties after a long meeting in Moscow", "",
-      "Leaders agree to deepen ties after a long meeting in Moscow", "", "Body text."};
+      "scorecard",
+      "1. Home",
+      "2. Markets",
+      "3. Economy",
+      "4. Leaders agree to deepen ties after a long meeting in Moscow",
+      "",
+      "Leaders agree to deepen ties after a long meeting in Moscow",
+      "",
+      "Body text."};
   const std::vector<bool> expected = {true, true, true, true, true, false, false, false, false};
   CHECK(MarkFurniture(lines) == expected);
 }
 
 TEST_CASE("furniture: short labels above a share bar at the top are masthead") {
-  const std::vector<std::string_view> lines = {
-      "World News", "", "\xe2\x80\xa2 youtube", "\xe2\x80\xa2 facebook", "",
-      "Minister seeks help to counter pressure", "", "Body text."};
+  const std::vector<std::string_view> lines = {"World News",
+                                               "",
+                                               "\xe2\x80\xa2 youtube",
+                                               "\xe2\x80\xa2 facebook",
+                                               "",
+                                               "Minister seeks help to counter pressure",
+                                               "",
+                                               "Body text."};
   const std::vector<bool> expected = {true, false, true, true, false, false, false, false};
   CHECK(MarkFurniture(lines) == expected);
 }
 
 TEST_CASE("furniture: the list under a teaser heading goes with it") {
   const std::vector<std::string_view> lines = {
-      "Body text.", "", "Popular Right Now", "- Another headline", "2. Yet another", "",
-      "A later paragraph.", "- A list in the story"};
+      "Body text.",     "", "Popular Right Now",  "- Another headline",
+      "2. Yet another", "", "A later paragraph.", "- A list in the story"};
   const std::vector<bool> expected = {false, false, true, true, true, false, false, false};
   CHECK(MarkFurniture(lines) == expected);
 }
 
 TEST_CASE("furniture: a numbered list that is not a breadcrumb stays") {
-  const std::vector<std::string_view> lines = {"The plan has three parts:", "1. Energy",
-                                               "2. Trade", "3. Security"};
+  const std::vector<std::string_view> lines = {"The plan has three parts:", "1. Energy", "2. Trade",
+                                               "3. Security"};
   CHECK(MarkFurniture(lines) == std::vector<bool>(4, false));
 }
 
 TEST_CASE("furniture: image captions are recognised by their credit") {
   const LineCase cases[] = {
       {"The two leaders met by video link on Wednesday (Image courtesy: Office of the "
-       "President)", true},
+       "President)",
+       true},
       {"Delegates arrive at the summit (AP Photo/Jane Doe)", true},
       {"Photo: the harbour at dawn", true},
       {"The Shanghai Cooperation Organization (SCO) met in June.", false},

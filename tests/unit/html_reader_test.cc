@@ -53,7 +53,8 @@ TEST_CASE("html: metadata and the article text, without page chrome") {
   CHECK(a.language == "en");
   REQUIRE(a.published);
   CHECK(a.published->Iso8601() == "2015-07-10T06:00:00Z");
-  CHECK(a.body == "The summit opened on Friday & closed on Saturday.\n\nLeaders agreed to meet again.");
+  CHECK(a.body ==
+        "The summit opened on Friday & closed on Saturday.\n\nLeaders agreed to meet again.");
 }
 
 TEST_CASE("html: title from <title> without the site, else <h1>; date from <time>") {
@@ -73,9 +74,12 @@ TEST_CASE("html: title from <title> without the site, else <h1>; date from <time
 TEST_CASE("html: itemprop=datePublished and date meta names") {
   Article a = ReadOneHtml(
       "<html><head><meta name=\"date\" content=\"2001-01-01\"></head><body>"
-      "<span itemprop=\"datePublished\" content=\"2019-06-05\">5 June</span><p>T.</p></body></html>");
+      "<span itemprop=\"datePublished\" content=\"2019-06-05\">5 "
+      "June</span><p>T.</p></body></html>");
   CHECK(a.published->IsoDate() == "2019-06-05");
-  a = ReadOneHtml("<html><head><meta name=\"pubdate\" content=\"2019-06-07\"></head><body><p>T.</p></body></html>");
+  a = ReadOneHtml(
+      "<html><head><meta name=\"pubdate\" "
+      "content=\"2019-06-07\"></head><body><p>T.</p></body></html>");
   CHECK(a.published->IsoDate() == "2019-06-07");
 }
 

@@ -37,7 +37,8 @@ TEST_CASE("fixtures: wire.jsonl reads eight articles and no problems") {
   CHECK(r.articles[0].id == "gw-2018-07-26-brics-johannesburg");
   CHECK(r.articles[1].published->Iso8601() == "2019-08-26T15:00:00Z");
   CHECK(r.articles[7].published->Iso8601() == "2025-06-25T14:30:00Z");
-  CHECK(r.articles[5].body.find("Luiz In\xc3\xa1" "cio Lula da Silva") != std::string::npos);
+  CHECK(r.articles[5].body.find("Luiz In\xc3\xa1"
+                                "cio Lula da Silva") != std::string::npos);
   for (const Article& a : r.articles) {
     CAPTURE(a.id);
     CHECK_FALSE(a.title.empty());
@@ -75,7 +76,8 @@ TEST_CASE("fixtures: page.html gives its metadata and only the article text") {
   CHECK(a.body.find("JOHANNESBURG \xe2\x80\x94 Chinese President Xi Jinping") != std::string::npos);
   CHECK(a.body.size() - a.body.rfind("reform of the United Nations Security Council.") ==
         std::string_view("reform of the United Nations Security Council.").size());
-  CHECK(a.body.find("Luiz In\xc3\xa1" "cio Lula da Silva") != std::string::npos);
+  CHECK(a.body.find("Luiz In\xc3\xa1"
+                    "cio Lula da Silva") != std::string::npos);
   for (const char* absent : {"putin", "Sanctions on Russia", "Popular Right Now", "Advertisement",
                              "Share on", "By Naledi", "Home", "cookie", "G20"}) {
     CAPTURE(absent);
@@ -95,7 +97,8 @@ TEST_CASE("fixtures: plain.html takes its title, <time> and densest block") {
   CHECK(a.body.rfind("MOSCOW \xe2\x80\x94 Russian President Vladimir Putin", 0) == 0);
   CHECK(a.body.find("Most read") == std::string::npos);
   int paragraphs = 1;
-  for (std::size_t at = a.body.find("\n\n"); at != std::string::npos; at = a.body.find("\n\n", at + 2))
+  for (std::size_t at = a.body.find("\n\n"); at != std::string::npos;
+       at = a.body.find("\n\n", at + 2))
     ++paragraphs;
   CHECK(paragraphs == 4);
 }
@@ -155,9 +158,9 @@ TEST_CASE("fixtures: sample articles, with a header or scraped with furniture") 
       // Scraped: "Outlet | Title" first, then furniture the body must lose.
       const std::string first_line = content.substr(0, content.find('\n'));
       CHECK(first_line == a.source + " | " + a.title);
-      for (const char* chrome : {"Home", "Share on", "Follow us", "Advertisement", "READ MORE",
-                                 "Also Read", "Popular Right Now", "Categories", "By ",
-                                 "Copy link", "\n- ", "\n1. "}) {
+      for (const char* chrome :
+           {"Home", "Share on", "Follow us", "Advertisement", "READ MORE", "Also Read",
+            "Popular Right Now", "Categories", "By ", "Copy link", "\n- ", "\n1. "}) {
         CAPTURE(chrome);
         CHECK(a.body.find(chrome) == std::string::npos);
       }

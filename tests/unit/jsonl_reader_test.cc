@@ -84,6 +84,7 @@ TEST_CASE("jsonl: bad lines are rejected with file:line and a reason, the rest i
     CHECK(r.problems[i].rejected == (i < 5));
   }
   CHECK(r.problems[0].reason.rfind("invalid JSON: ", 0) == 0);
+  CHECK(r.problems[0].reason.find("last read") == std::string::npos);
   CHECK(r.problems[1].reason == "not a JSON object but array");
   CHECK(r.problems[2].reason == "field \"title\" must be a string, not number");
   CHECK(r.problems[4].reason == "no title and no body");
@@ -98,8 +99,8 @@ TEST_CASE("jsonl: a line without a title takes its body's first line") {
 }
 
 TEST_CASE("jsonl: furniture lines in a scraped body are dropped") {
-  const ReadResult r =
-      ReadJsonl(R"({"title": "T", "body": "First.\n\nAdvertisement\n\nSecond.\nShare on Facebook"})");
+  const ReadResult r = ReadJsonl(
+      R"({"title": "T", "body": "First.\n\nAdvertisement\n\nSecond.\nShare on Facebook"})");
   REQUIRE(r.articles.size() == 1);
   CHECK(r.articles[0].body == "First.\n\nSecond.");
 }

@@ -85,9 +85,9 @@ TEST_CASE("seeds: titles are the headlines and bodies carry no furniture") {
       CHECK_FALSE(internal::IsByline(line, seed.source));
     }
     // Words only page chrome uses, whatever the rules that removed them.
-    for (const char* chrome : {"READ MORE", "Popular Right Now", "Advertisement", "1. Home",
-                               "scorecard", "English News", "youtube", "Also Read",
-                               "Categories", "Editorial, China Daily"}) {
+    for (const char* chrome :
+         {"READ MORE", "Popular Right Now", "Advertisement", "1. Home", "scorecard", "English News",
+          "youtube", "Also Read", "Categories", "Editorial, China Daily"}) {
       CAPTURE(chrome);
       CHECK(a.body.find(chrome) == std::string::npos);
     }

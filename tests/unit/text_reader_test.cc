@@ -86,8 +86,8 @@ TEST_CASE("text: furniture around the article is dropped by general rules") {
 }
 
 TEST_CASE("text: an image caption is never the title") {
-  const Article a = ReadOne(
-      "Delegates arrive at the summit (AP Photo/Jane Doe)\n\nLeaders meet\n\nBody.");
+  const Article a =
+      ReadOne("Delegates arrive at the summit (AP Photo/Jane Doe)\n\nLeaders meet\n\nBody.");
   CHECK(a.title == "Leaders meet");
   CHECK(a.body == "Delegates arrive at the summit (AP Photo/Jane Doe)\n\nBody.");
 }
@@ -111,7 +111,8 @@ TEST_CASE("text: a bad date is a warning and the article is indexed without one"
   CHECK_FALSE(r.articles[0].published);
   REQUIRE(r.problems.size() == 1);
   CHECK_FALSE(r.problems[0].rejected);
-  CHECK(r.problems[0].ToString().rfind("dir/a.txt: date \"05/06/2019\" refused (ambiguous", 0) == 0);
+  CHECK(r.problems[0].ToString().rfind("dir/a.txt: date \"05/06/2019\" refused (ambiguous", 0) ==
+        0);
 }
 
 TEST_CASE("text: stdin articles get a content hash as their id") {
