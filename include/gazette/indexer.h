@@ -34,6 +34,9 @@ struct IndexReport {
   std::uint64_t bytes = 0;    // input bytes read
   double elapsed_seconds = 0;
   bool interrupted = false;   // stopped by options.stop_requested
+  // The index was built with another gazetteer: articles indexed before
+  // keep their old entities until `gazette rebuild`.
+  bool gazetteer_changed = false;
 };
 
 struct IndexCallbacks {
@@ -44,8 +47,11 @@ struct IndexCallbacks {
 };
 
 // Indexes `options.paths` into the database at `db_path`, creating it when
-// missing. Throws Error{kLocked} when another writer keeps the lock past
-// options.wait_seconds, Error{kIo} when the database cannot be written.
+// missing. Each batch is committed atomically, in input order; an article whose
+// content hash is stored already is skipped unread by extraction. Throws
+// Error{kLocked} when another writer keeps the lock past options.wait_seconds,
+// Error{kSchemaTooOld} for an index of another schema, Error{kIo} when the
+// database cannot be written. Callbacks run on the calling thread.
 IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
                        const Gazetteer& gazetteer,
                        const IndexCallbacks& callbacks);

@@ -38,8 +38,12 @@ struct ReadResult {
 
 // Parses one input. `path` names it in problems and becomes Article::origin;
 // `id_hint` is the id of an article that has neither its own id nor a URL
-// (the path relative to the folder given); when empty (stdin), a hash of the
-// content is used.
+// (the path relative to the folder given; "<id_hint>:<line>" for a JSONL
+// line); when empty (stdin), a hash of the title and body is used.
+// Problems: an empty or whitespace-only input, a bad JSONL line, or a page
+// with no text is rejected; a refused date and invalid UTF-8 (repaired with
+// U+FFFD) are warnings. Never throws for bad content. docs/formats.md has
+// the rules.
 ReadResult ReadArticles(std::string_view content, std::string_view path,
                         std::string_view id_hint, const ReadOptions& options);
 

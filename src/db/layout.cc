@@ -36,13 +36,24 @@ std::vector<std::string> ReadStubNames(const std::string& db_path) {
 
 void EnsureIndexLayout(const std::string& db_path) {
   std::error_code ec;
-  if (fs::exists(db_path, ec)) return;
+  // A stub, or a plain Xapian database given as --db: nothing to create.
+  if (fs::exists(StubPath(db_path), ec) || fs::exists(fs::path(db_path) / "iamglass", ec)) return;
+  // Otherwise the folder is new, empty, or left by a creation killed before
+  // the stub was written: (re)create, reusing a half-made first database.
   const std::string first = "idx-000001";
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != first && name != std::string(kStubName) + ".tmp")
+      throw Error(ErrorKind::kIo, db_path + " is not a gazette index (it holds " + name +
+                                      "); give --db a new or empty folder");
+  }
   try {
     fs::create_directories(db_path);
-    Xapian::WritableDatabase(db_path + "/" + first, Xapian::DB_CREATE).commit();
+    Xapian::WritableDatabase(db_path + "/" + first, Xapian::DB_CREATE_OR_OPEN).commit();
   } catch (const std::exception& e) {
     throw Error(ErrorKind::kIo, db_path + ": cannot create the index: " + e.what());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kIo, db_path + ": cannot create the index: " + e.get_msg());
   }
   SwapLiveDatabases(db_path, {first});
 }

@@ -13,8 +13,9 @@ namespace gazette::internal {
 
 inline constexpr char kStubName[] = "XAPIANDB";
 
-// Creates PATH with an empty live database and its stub when PATH does not
-// exist; leaves an existing index alone. Throws Error{kIo}.
+// Creates PATH with an empty live database and its stub when PATH has no stub
+// (missing, empty, or left by a creation that was killed); leaves an existing
+// index alone. Throws Error{kIo}, also for a folder holding other files.
 void EnsureIndexLayout(const std::string& db_path);
 
 // The live database folders the stub names, as absolute paths, in order.

@@ -1,122 +1,236 @@
-// IndexPaths(): walk, read, skip unchanged, write in committed batches.
+// IndexPaths(): list the inputs, prepare them on worker threads, and apply the
+// results in input order on this thread, the one writer (see chunk_queue.h).
 #include "gazette/indexer.h"
-
-#include <chrono>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
-#include <thread>
 
 #include <xapian.h>
 
-#include "gazette/article_json.h"
-#include "gazette/document.h"
-#include "gazette/ingest.h"
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "db/writer.h"
+#include "gazette/extract.h"
 #include "gazette/schema.h"
-#include "db/layout.h"
-#include "hash.h"
+#include "gazette/version.h"
+#include "indexer/chunk_queue.h"
+#include "indexer/prepare.h"
 
 namespace gazette {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using internal::PreparedArticle;
+using internal::PreparedChunk;
 
-Xapian::WritableDatabase OpenWriter(const std::string& path, double wait_seconds) {
-  const auto deadline = Clock::now() + std::chrono::duration<double>(wait_seconds);
-  internal::EnsureIndexLayout(path);
-  for (;;) {
-    try {
-      return Xapian::WritableDatabase(path, Xapian::DB_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-      if (Clock::now() >= deadline)
-        throw Error(ErrorKind::kLocked,
-                    path + " is locked by another gazette writer (waited " +
-                        std::to_string(static_cast<int>(wait_seconds)) + " s; see --wait)");
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kIo, path + ": cannot open the index for writing: " + e.get_msg());
+// Big JSONL files are cut into chunks of this many articles; the queue holds
+// up to kQueueArticlesPerJob per worker (about 30 KB each as documents).
+constexpr std::size_t kChunkArticles = 64;
+constexpr std::size_t kQueueArticlesPerJob = 256;
+constexpr auto kProgressInterval = std::chrono::milliseconds(100);
+
+// Each worker holds a database handle and a document builder: past a few
+// dozen threads they only cost memory and file descriptors.
+constexpr unsigned kMaxJobs = 64;
+
+unsigned JobCount(const IndexOptions& options) {
+  const unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
+  return std::clamp(jobs, 1u, kMaxJobs);
+}
+
+bool StopRequested(const IndexOptions& options) {
+  return options.stop_requested && options.stop_requested->load(std::memory_order_relaxed);
+}
+
+// Runs the workers; the first exception any of them throws is kept for the
+// writer thread to rethrow, since an exception cannot cross threads itself.
+class WorkerPool {
+ public:
+  WorkerPool(const std::string& db_path, const IndexOptions& options,
+             const EntityExtractor& extractor, const std::vector<InputFile>& files,
+             bool index_was_empty, internal::ChunkQueue& queue)
+      : queue_(queue) {
+    const unsigned jobs = JobCount(options);
+    for (unsigned i = 0; i < jobs; ++i) {
+      threads_.emplace_back(
+          [&, index_was_empty] { Run(db_path, options, extractor, files, index_was_empty); });
     }
   }
-}
-
-bool ReadFile(const InputFile& input, std::string& content, std::string& error) {
-  if (input.path == "-") {
-    content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
+  // Closing first: when the writer throws, workers may be waiting for room.
+  ~WorkerPool() {
+    queue_.Close();
+    Join();
   }
-  std::ifstream in(input.path, std::ios::binary);
-  if (!in) {
-    error = "cannot open file";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  content = buffer.str();
-  return true;
-}
 
-// The hash stored per article: of the input's fields, before extraction, so
-// that an unchanged article is skipped without extracting it again.
-std::string ContentHash(const Article& article) {
-  return internal::HexHash(ArticleToJson(article).dump());
+  void Join() {
+    for (std::thread& t : threads_)
+      if (t.joinable()) t.join();
+  }
+  void RethrowFailure() {
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  void Run(const std::string& db_path, const IndexOptions& options,
+           const EntityExtractor& extractor, const std::vector<InputFile>& files,
+           bool index_was_empty) {
+    try {
+      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor);
+      const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
+      for (std::size_t i = next_file_++; i < files.size(); i = next_file_++) {
+        if (StopRequested(options)) break;
+        preparer.PrepareFile(files[i], i, kChunkArticles, emit);
+      }
+    } catch (const Xapian::Error& e) {
+      Fail(std::make_exception_ptr(
+          Error(ErrorKind::kIo, db_path + ": cannot read the index: " + e.get_msg())));
+    } catch (const std::exception&) {
+      Fail(std::current_exception());
+    }
+  }
+  void Fail(std::exception_ptr failure) {
+    {
+      std::lock_guard lock(mutex_);
+      if (!failure_) failure_ = failure;
+    }
+    queue_.Close();
+  }
+
+  internal::ChunkQueue& queue_;
+  std::atomic<std::size_t> next_file_{0};
+  std::mutex mutex_;
+  std::exception_ptr failure_;
+  std::vector<std::thread> threads_;
+};
+
+// The writer's side: applies prepared articles, counts, reports progress.
+class Applier {
+ public:
+  Applier(internal::IndexWriter& writer, const std::string& db_path, const IndexOptions& options,
+          const EntityExtractor& extractor, const IndexCallbacks& callbacks, IndexReport& report)
+      : writer_(writer),
+        fallback_(db_path, writer.was_empty(), options.read, extractor),
+        callbacks_(callbacks),
+        report_(report) {}
+
+  void OnProblem(const Problem& p, bool skipped) {
+    if (skipped)
+      ++report_.skipped;
+    else if (p.rejected)
+      ++report_.rejected;
+    else
+      ++report_.warnings;
+    if (callbacks_.on_problem) callbacks_.on_problem(p);
+  }
+
+  void Apply(PreparedArticle& prepared) {
+    if (!prepared.document) {
+      // A worker's view predates this run's writes; only ids written in this
+      // run can have changed under it.
+      if (!writer_.WrittenThisRun(prepared.id_term) ||
+          writer_.StoredHash(prepared.id_term) == prepared.content_hash) {
+        ++report_.unchanged;
+        return;
+      }
+      prepared.document = fallback_.Build(prepared.article, prepared.content_hash);
+    }
+    const bool existed = prepared.existed || writer_.WrittenThisRun(prepared.id_term);
+    writer_.Write(prepared.id_term, *prepared.document, prepared.input_bytes);
+    ++(existed ? report_.updated : report_.added);
+  }
+
+  void Progress(IndexProgress& progress, bool force) {
+    const auto now = Clock::now();
+    if (!callbacks_.on_progress || (!force && now - last_progress_ < kProgressInterval)) return;
+    last_progress_ = now;
+    progress.articles_done = report_.added + report_.updated + report_.unchanged;
+    callbacks_.on_progress(progress);
+  }
+
+ private:
+  internal::IndexWriter& writer_;
+  internal::ArticlePreparer fallback_;
+  const IndexCallbacks& callbacks_;
+  IndexReport& report_;
+  Clock::time_point last_progress_{};
+};
+
+// The absolute folders given, each ending in '/', for --prune. Folders that do
+// not exist are left out: a typo or an unmounted disk must not empty the index.
+std::vector<std::string> PruneRoots(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> roots;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) continue;
+    std::string root = fs::absolute(path, ec).lexically_normal().string();
+    if (root.empty() || root.back() != '/') root += '/';
+    roots.push_back(root);
+  }
+  return roots;
 }
 
 }  // namespace
 
 IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
-                       const Gazetteer& /*gazetteer*/, const IndexCallbacks& callbacks) {
+                       const Gazetteer& gazetteer, const IndexCallbacks& callbacks) {
   const auto start = Clock::now();
   IndexReport report;
-  auto problem = [&](const Problem& p) {
-    if (p.rejected) ++report.rejected; else ++report.warnings;
-    if (callbacks.on_problem) callbacks.on_problem(p);
-  };
+  const InputList inputs = ListInputs(options.paths);
 
-  InputList inputs = ListInputs(options.paths);
+  internal::WriterOptions writer_options;
+  writer_options.wait_seconds = options.wait_seconds;
+  writer_options.batch_articles = options.batch_articles ? options.batch_articles : 1;
+  writer_options.batch_bytes = std::max<std::uint64_t>(options.batch_megabytes, 1) << 20;
+  writer_options.stop_requested = options.stop_requested;
+  internal::IndexWriter writer(db_path, writer_options,
+                               {gazetteer.Fingerprint(), std::string(Version())});
+  report.gazetteer_changed = !writer.was_empty() && !writer.previous_fingerprint().empty() &&
+                             writer.previous_fingerprint() != gazetteer.Fingerprint();
+
+  const EntityExtractor extractor(gazetteer);
+  Applier applier(writer, db_path, options, extractor, callbacks, report);
   report.skipped = inputs.skipped;
-  for (const Problem& p : inputs.problems) problem(p);
+  for (const Problem& p : inputs.problems) applier.OnProblem(p, false);
 
-  Xapian::WritableDatabase db = OpenWriter(db_path, options.wait_seconds);
-  try {
-    db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
-    DocumentBuilder builder;
-    std::size_t in_batch = 0;
-    for (const InputFile& input : inputs.files) {
-      std::string content, error;
-      if (!ReadFile(input, content, error)) {
-        problem(Problem{input.path, 0, error, true});
-        continue;
-      }
-      report.bytes += content.size();
-      if (LooksBinary(content)) {
-        ++report.skipped;
-        continue;
-      }
-      ReadResult read = ReadArticles(content, input.path, input.id_hint, options.read);
-      for (const Problem& p : read.problems) problem(p);
-      for (Article& article : read.articles) {
-        const std::string hash = ContentHash(article);
-        const std::string id_term = schema::IdTerm(article.id);
-        Xapian::PostingIterator existing = db.postlist_begin(id_term);
-        const bool exists = existing != db.postlist_end(id_term);
-        if (exists && db.get_document(*existing).get_value(schema::kSlotContentHash) == hash) {
-          ++report.unchanged;
-          continue;
-        }
-        db.replace_document(id_term, builder.Build(article, hash, &db));
-        ++(exists ? report.updated : report.added);
-        if (++in_batch >= options.batch_articles) {
-          db.commit();
-          in_batch = 0;
-        }
-      }
+  IndexProgress progress;
+  progress.files_total = inputs.files.size();
+  for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
+
+  internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
+  WorkerPool workers(db_path, options, extractor, inputs.files, writer.was_empty(), queue);
+  while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
+    for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
+    for (PreparedArticle& prepared : chunk->articles) {
+      if (StopRequested(options)) break;
+      applier.Apply(prepared);
     }
-    db.commit();
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kIo, db_path + ": " + e.get_msg());
+    if (StopRequested(options)) break;
+    if (chunk->last) {
+      ++progress.files_done;
+      progress.bytes_done += chunk->file_bytes;
+      report.bytes += chunk->file_bytes;
+    }
+    progress.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    applier.Progress(progress, false);
   }
+  queue.Close();
+  workers.Join();
+  workers.RethrowFailure();
+
+  report.interrupted = StopRequested(options);
+  if (options.prune && !report.interrupted) {
+    for (const std::string& root : PruneRoots(options.paths))
+      report.pruned += writer.PruneMissing(root);
+  }
+  writer.Commit();
   report.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  progress.elapsed_seconds = report.elapsed_seconds;
+  applier.Progress(progress, true);
   return report;
 }
 

@@ -37,10 +37,28 @@ void ApplyDate(Article& article, std::string_view raw_date, int line, const Inpu
       /*rejected=*/false});
 }
 
+// A title made from the body when the input has none (a JSONL line without
+// "title", a page without <title> or <h1>): its first line, cut at a word
+// boundary, so that results still show something readable.
+constexpr std::size_t kMaxDerivedTitle = 150;
+
+std::string TitleFromBody(std::string_view body) {
+  std::string_view first = Trim(body.substr(0, body.find('\n')));
+  if (first.size() <= kMaxDerivedTitle) return CollapseSpaces(first);
+  std::size_t cut = first.rfind(' ', kMaxDerivedTitle);
+  if (cut == std::string_view::npos || cut == 0) {  // no space: cut between characters
+    cut = kMaxDerivedTitle;
+    while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xc0) == 0x80) --cut;
+  }
+  first = first.substr(0, cut);
+  return CollapseSpaces(first) + "\xe2\x80\xa6";
+}
+
 }  // namespace
 
 void FinishArticle(Article& article, std::string_view raw_date, int line, const InputContext& input,
                    std::vector<Problem>& problems) {
+  if (article.title.empty()) article.title = TitleFromBody(article.body);
   ApplyDate(article, raw_date, line, input, problems);
   if (article.source.empty()) article.source = input.options.default_source;
   article.language = NormaliseLanguage(article.language);

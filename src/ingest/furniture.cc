@@ -97,7 +97,7 @@ std::string_view StripBullet(std::string_view line) {
 std::string_view StripTrailingPunctuation(std::string_view s) {
   for (;;) {
     s = Trim(s);
-    if (!s.empty() && std::string_view(".:;,!?>»|-").find(s.back()) != std::string_view::npos) {
+    if (!s.empty() && std::string_view(".:;,!?>|-").find(s.back()) != std::string_view::npos) {
       s.remove_suffix(1);
     } else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xe2\x80\xa6") {
       s.remove_suffix(3);  // U+2026 ellipsis

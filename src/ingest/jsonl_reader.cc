@@ -15,10 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-// A title made from the body when the line has none: its first line, cut at
-// a word boundary, so that results still show something readable.
-constexpr std::size_t kMaxDerivedTitle = 150;
-
 // Field names feeds use, in the order they are preferred.
 constexpr std::string_view kBodyFields[] = {"body", "text", "content"};
 constexpr std::string_view kDateFields[] = {"date", "published", "published_at"};
@@ -55,15 +51,6 @@ bool GetId(const json& object, std::string& out, std::string& why) {
     return true;
   }
   return GetString(object, "id", out, why);
-}
-
-std::string TitleFromBody(std::string_view body) {
-  std::string_view first = Trim(body.substr(0, body.find('\n')));
-  if (first.size() <= kMaxDerivedTitle) return CollapseSpaces(first);
-  first = first.substr(0, kMaxDerivedTitle);
-  const std::size_t space = first.rfind(' ');
-  if (space != std::string_view::npos) first = first.substr(0, space);
-  return CollapseSpaces(first) + "\xe2\x80\xa6";
 }
 
 // The parser's own words say why ("syntax error while parsing value - invalid
@@ -112,7 +99,6 @@ std::optional<Article> ParseLine(std::string_view line, std::string& raw_date, s
     why = "no title and no body";
     return std::nullopt;
   }
-  if (a.title.empty()) a.title = TitleFromBody(a.body);
   return a;
 }
 

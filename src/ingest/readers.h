@@ -29,7 +29,8 @@ ReadResult ReadJsonl(std::string_view content, const InputContext& input);
 // HTML: metadata from <meta>/<title>/<time>, body from the main article text.
 ReadResult ReadHtml(std::string_view content, const InputContext& input);
 
-// Completes an article the same way for every format: parses `raw_date` (a
+// Completes an article the same way for every format: takes a missing title
+// from the body's first line (cut after 150 bytes), parses `raw_date` (a
 // bad date is a warning and the default date, if any, is used), fills the
 // default source, normalises the language, and sets the id (own id, else URL,
 // else the id hint, with ":line" for JSONL, else a hash of title and body)

@@ -1,5 +1,10 @@
-// Expanding the paths given to `gazette index` into the files to read.
+// Expanding the paths given to `gazette index` into the files to read. In a
+// folder, only the extensions the readers know (and files without one) are
+// read: folders of articles often hold a README, a manifest or images too. A
+// file named on the command line is always read.
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -12,6 +17,16 @@ namespace {
 bool IsHidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
+}
+
+bool IsSupportedType(const fs::path& p) {
+  static constexpr std::array<std::string_view, 7> kExtensions = {"txt",  "text", "jsonl", "ndjson",
+                                                                  "html", "htm",  "xhtml"};
+  std::string ext = p.extension().string();
+  if (ext.empty()) return true;
+  ext.erase(0, 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 
 }  // namespace
@@ -49,6 +64,10 @@ InputList ListInputs(const std::vector<std::string>& paths) {
         continue;
       }
       if (!entry.is_regular_file(ec)) continue;
+      if (!IsSupportedType(entry.path())) {
+        ++list.skipped;
+        continue;
+      }
       const std::string rel = fs::relative(entry.path(), given, ec).generic_string();
       found.push_back(InputFile{entry.path().string(), rel, entry.file_size(ec)});
     }

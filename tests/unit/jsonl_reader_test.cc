@@ -98,6 +98,20 @@ TEST_CASE("jsonl: a line without a title takes its body's first line") {
   CHECK(r.articles[0].body == "Leaders met in Ufa.\nThey agreed.");
 }
 
+TEST_CASE("jsonl: a derived title is cut at a space, or between characters") {
+  std::string words;
+  for (int i = 0; i < 40; ++i) words += "word ";
+  ReadResult r = ReadJsonl("{\"body\": \"" + words + "\"}");
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].title.size() <= 150 + 3);
+  CHECK(r.articles[0].title.substr(r.articles[0].title.size() - 7) == "word\xe2\x80\xa6");
+  std::string cjk;
+  for (int i = 0; i < 100; ++i) cjk += "\xe4\xb8\xad";  // U+4E2D, 3 bytes each
+  r = ReadJsonl("{\"body\": \"" + cjk + "\"}");
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].title == cjk.substr(0, 150) + "\xe2\x80\xa6");
+}
+
 TEST_CASE("jsonl: furniture lines in a scraped body are dropped") {
   const ReadResult r = ReadJsonl(
       R"({"title": "T", "body": "First.\n\nAdvertisement\n\nSecond.\nShare on Facebook"})");

@@ -1,0 +1,86 @@
+// The index's one writer: takes the lock (waiting a bounded time), applies
+// documents, and commits them in batches so that a crash loses at most the
+// batch in progress. See xapian-notes §6 for why each commit is atomic and why
+// DB_DANGEROUS is never used on the live index.
+#ifndef GAZETTE_SRC_DB_WRITER_H_
+#define GAZETTE_SRC_DB_WRITER_H_
+
+#include <xapian.h>
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace gazette::internal {
+
+struct WriterOptions {
+  double wait_seconds = 30;               // for another writer's lock
+  std::size_t batch_articles = 1000;      // commit after this many writes...
+  std::uint64_t batch_bytes = 32u << 20;  // ...or this many input bytes
+  // Polled while waiting for the lock: gives up (kLocked) when set.
+  const std::atomic<bool>* stop_requested = nullptr;
+};
+
+// Metadata written with every commit, so each batch carries it atomically.
+struct WriterMetadata {
+  std::string gazetteer_fingerprint;
+  std::string writer_version;
+};
+
+class IndexWriter {
+ public:
+  // Creates the index layout when missing and opens its live database for
+  // writing. Throws Error{kLocked} after options.wait_seconds of contention,
+  // Error{kSchemaTooOld} for an index of another schema that holds articles,
+  // Error{kIo} otherwise.
+  IndexWriter(const std::string& db_path, const WriterOptions& options, WriterMetadata metadata);
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // True when the index held no article when opened: nothing to compare
+  // with or replace, so workers skip their lookups and Write() appends.
+  bool was_empty() const { return was_empty_; }
+  // The fingerprint stored before this run ("" for a new index).
+  const std::string& previous_fingerprint() const { return previous_fingerprint_; }
+
+  // Whether `id_term` was written earlier in this run: a worker's view of
+  // the index predates those writes, so its "unchanged" verdict is stale.
+  bool WrittenThisRun(const std::string& id_term) const { return written_.count(id_term) != 0; }
+  // The content hash stored for `id_term`, "" when absent.
+  std::string StoredHash(const std::string& id_term);
+
+  // Adds or replaces the document keyed by `id_term`, and adds its words to
+  // the spelling table; commits when the batch is full. `input_bytes` counts
+  // towards --batch-mb.
+  void Write(const std::string& id_term, const Xapian::Document& document,
+             std::uint64_t input_bytes);
+  // Deletes every document whose origin term is under `origin_prefix` (a
+  // folder's absolute path ending in '/') and whose file no longer exists.
+  // Returns how many documents went.
+  std::size_t PruneMissing(const std::string& origin_prefix);
+
+  // Commits the batch in progress with the metadata (a no-change run still
+  // records its time). Throws Error{kIo}.
+  void Commit();
+
+ private:
+  void CommitIfFull();
+  void AddSpellings(const Xapian::Document& document);
+
+  std::string db_path_;
+  WriterOptions options_;
+  WriterMetadata metadata_;
+  Xapian::WritableDatabase db_;
+  bool was_empty_ = false;
+  std::string previous_fingerprint_;
+  std::unordered_set<std::string> written_;
+  std::size_t batch_writes_ = 0;
+  std::uint64_t batch_bytes_ = 0;
+};
+
+}  // namespace gazette::internal
+
+#endif  // GAZETTE_SRC_DB_WRITER_H_

@@ -1,0 +1,156 @@
+// ArticlePreparer: the work that runs in parallel, one instance per thread.
+#include "indexer/prepare.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "gazette/article_json.h"
+#include "gazette/dates.h"
+#include "gazette/schema.h"
+#include "hash.h"
+
+namespace gazette::internal {
+namespace {
+
+bool ReadFd(int fd, std::string& content, std::string& error) {
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      return false;
+    }
+    content.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+// --prune matches origins by absolute path, so the stored origin must not
+// depend on the directory gazette was started from.
+std::string AbsoluteOrigin(const std::string& path) {
+  if (path == "-") return path;
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(path, ec);
+  return ec ? path : absolute.lexically_normal().string();
+}
+
+}  // namespace
+
+bool ReadInput(const InputFile& input, std::string& content, std::string& error) {
+  content.clear();
+  if (input.path == "-") return ReadFd(STDIN_FILENO, content, error);
+  const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  if (input.size > 0) content.reserve(input.size);
+  const bool ok = ReadFd(fd, content, error);
+  ::close(fd);
+  return ok;
+}
+
+std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
+
+ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
+                                 const EntityExtractor& extractor)
+    : db_path_(std::move(db_path)),
+      index_was_empty_(index_was_empty),
+      read_(read),
+      extractor_(extractor) {}
+
+void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index,
+                                  std::size_t chunk_articles,
+                                  const std::function<bool(PreparedChunk&&)>& emit) {
+  PreparedChunk chunk;
+  chunk.file_index = file_index;
+  std::string content, error;
+  if (!ReadInput(input, content, error)) {
+    chunk.problems.push_back(Problem{input.path, 0, "cannot read: " + error, true});
+    chunk.last = true;
+    emit(std::move(chunk));
+    return;
+  }
+  chunk.file_bytes = content.size();
+  if (LooksBinary(content)) {
+    chunk.skipped = true;
+    chunk.problems.push_back(Problem{input.path, 0, "skipped: binary file", false});
+    chunk.last = true;
+    emit(std::move(chunk));
+    return;
+  }
+  ReadResult read = ReadArticles(content, input.path, input.id_hint, read_);
+  content = std::string();  // the articles hold what is needed
+  chunk.problems = std::move(read.problems);
+  const std::string origin = AbsoluteOrigin(input.path);
+  const std::uint64_t share = read.articles.empty() ? 0 : chunk.file_bytes / read.articles.size();
+  for (std::size_t i = 0; i < read.articles.size(); ++i) {
+    Article& article = read.articles[i];
+    if (article.origin != "-") article.origin = origin;
+    try {
+      chunk.articles.push_back(Prepare(std::move(article), share));
+    } catch (const nlohmann::json::exception& e) {
+      // Readers should have refused it (e.g. invalid UTF-8); one bad article
+      // must not stop the run.
+      chunk.problems.push_back(
+          Problem{input.path, 0, std::string("cannot index: ") + e.what(), true});
+    }
+    if (chunk.articles.size() >= chunk_articles && i + 1 < read.articles.size()) {
+      PreparedChunk next;
+      next.file_index = file_index;
+      next.sequence = chunk.sequence + 1;
+      next.file_bytes = chunk.file_bytes;
+      if (!emit(std::move(chunk))) return;
+      chunk = std::move(next);
+    }
+  }
+  chunk.last = true;
+  emit(std::move(chunk));
+}
+
+PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_bytes) {
+  PreparedArticle prepared;
+  prepared.id_term = schema::IdTerm(article.id);
+  prepared.content_hash = ContentHash(article);
+  prepared.input_bytes = input_bytes;
+  const std::optional<std::string> stored = StoredHash(prepared.id_term);
+  prepared.existed = stored.has_value();
+  if (stored && *stored == prepared.content_hash) {
+    prepared.article = std::move(article);
+    return prepared;
+  }
+  prepared.document = Build(article, prepared.content_hash);
+  return prepared;
+}
+
+Xapian::Document ArticlePreparer::Build(Article& article, const std::string& content_hash) {
+  // Extraction runs after the content hash is taken, so what it finds never
+  // makes an unchanged input look changed.
+  extractor_.Extract(article);
+  article.mentioned_dates = ExtractMentionedDates(article.title + "\n" + article.body);
+  return builder_.Build(article, content_hash);
+}
+
+std::optional<std::string> ArticlePreparer::StoredHash(const std::string& id_term) {
+  if (index_was_empty_) return std::nullopt;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (!snapshot_) snapshot_.emplace(db_path_);
+      Xapian::PostingIterator it = snapshot_->postlist_begin(id_term);
+      if (it == snapshot_->postlist_end(id_term)) return std::nullopt;
+      return snapshot_->get_document(*it).get_value(schema::kSlotContentHash);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The writer committed twice since this view was opened: any newer
+      // view is as good, since the writer re-checks ids it wrote itself.
+      if (attempt >= 5) throw;
+      snapshot_->reopen();
+    }
+  }
+}
+
+}  // namespace gazette::internal

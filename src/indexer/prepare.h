@@ -1,0 +1,86 @@
+// The per-file half of indexing, run on worker threads: read, parse, skip
+// what is unchanged, extract, and build Xapian documents ready for the one
+// writer. Nothing here writes to the index.
+#ifndef GAZETTE_SRC_INDEXER_PREPARE_H_
+#define GAZETTE_SRC_INDEXER_PREPARE_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/article.h"
+#include "gazette/document.h"
+#include "gazette/extract.h"
+#include "gazette/ingest.h"
+#include "gazette/problem.h"
+
+namespace gazette::internal {
+
+struct PreparedArticle {
+  std::string id_term;
+  std::string content_hash;
+  // Whether the id was in the index as this worker saw it.
+  bool existed = false;
+  // nullopt: the stored hash matched, nothing to write. The article is kept
+  // for the writer's re-check (an id written twice in one run).
+  std::optional<Xapian::Document> document;
+  Article article;
+  std::uint64_t input_bytes = 0;  // this article's share of its file
+};
+
+// A slice of one file's articles, in input order. Big JSONL files come in
+// several chunks so that memory stays bounded.
+struct PreparedChunk {
+  std::size_t file_index = 0;
+  std::size_t sequence = 0;      // 0, 1, ... within the file
+  bool last = false;             // the file's final chunk
+  bool skipped = false;          // binary: not read as articles
+  std::uint64_t file_bytes = 0;  // set on the final chunk
+  std::vector<Problem> problems;
+  std::vector<PreparedArticle> articles;
+};
+
+// Reads `input` whole ("-": stdin). Returns false with `error` set.
+bool ReadInput(const InputFile& input, std::string& content, std::string& error);
+
+// The hash stored per article: of the input's fields before extraction, so
+// an unchanged article is recognised without extracting it again.
+std::string ContentHash(const Article& article);
+
+// One per worker thread: holds a DocumentBuilder and a read-only view of the
+// index for the unchanged check. Not thread-safe.
+class ArticlePreparer {
+ public:
+  // `db_path` must already exist. With `index_was_empty`, no lookups.
+  ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
+                  const EntityExtractor& extractor);
+
+  // Prepares every article of `input`, calling `emit` with chunks of at most
+  // `chunk_articles` articles; stops early when `emit` returns false.
+  void PrepareFile(const InputFile& input, std::size_t file_index, std::size_t chunk_articles,
+                   const std::function<bool(PreparedChunk&&)>& emit);
+
+  // Extracts and builds the document for `article` regardless of what is
+  // stored.
+  Xapian::Document Build(Article& article, const std::string& content_hash);
+
+ private:
+  // The stored hash of `id_term` in this worker's view; "" when absent.
+  std::optional<std::string> StoredHash(const std::string& id_term);
+  PreparedArticle Prepare(Article article, std::uint64_t input_bytes);
+
+  std::string db_path_;
+  bool index_was_empty_;
+  ReadOptions read_;
+  const EntityExtractor& extractor_;  // shared by every worker: thread-safe
+  std::optional<Xapian::Database> snapshot_;
+  DocumentBuilder builder_;
+};
+
+}  // namespace gazette::internal
+
+#endif  // GAZETTE_SRC_INDEXER_PREPARE_H_

@@ -1,0 +1,274 @@
+// `gazette index` end to end: incremental runs, pruning, bad inputs, exit
+// codes, the writer lock, and stopping on SIGTERM. See issue 4.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "testutil.h"
+
+namespace gazette::testing {
+namespace {
+namespace fs = std::filesystem;
+
+std::string Article(const std::string& title, const std::string& body) {
+  return title + "\n\n" + body + "\n";
+}
+
+// Every article id (Q term) with its stored content hash (value slot 1).
+std::map<std::string, std::string> IdsAndHashes(const std::string& db) {
+  Xapian::Database xdb(db);
+  std::map<std::string, std::string> out;
+  for (auto t = xdb.allterms_begin("Q"); t != xdb.allterms_end("Q"); ++t) {
+    Xapian::PostingIterator p = xdb.postlist_begin(*t);
+    out[*t] = xdb.get_document(*p).get_value(1);
+  }
+  return out;
+}
+
+Xapian::doccount DocCount(const std::string& db) { return Xapian::Database(db).get_doccount(); }
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A corpus of `n` small distinct articles in `dir`.
+void WriteCorpus(const fs::path& dir, int n) {
+  for (int i = 0; i < n; ++i) {
+    WriteFile(dir / ("part" + std::to_string(i % 7)) / ("a" + std::to_string(i) + ".txt"),
+              Article("Report number " + std::to_string(i) + " on trade talks",
+                      "Delegates met for round " + std::to_string(i) +
+                          " of negotiations on tariffs, quotas and shipping lanes. "
+                          "Observers expected a communique by the end of the week."));
+  }
+}
+
+TEST_CASE("index: a second run over unchanged files changes nothing") {
+  TempDir dir;
+  WriteCorpus(dir.path() / "in", 30);
+  const std::string db = dir / "db";
+  RunResult first = RunGazette({"--db", db, "index", dir / "in"});
+  CHECK(first.exit_code == 0);
+  CHECK(Contains(first.err, "indexed 30 new, 0 updated, 0 unchanged"));
+  const auto before = IdsAndHashes(db);
+
+  RunResult second = RunGazette({"--db", db, "index", "--jobs", "1", dir / "in"});
+  CAPTURE(second.err);
+  CHECK(second.exit_code == 0);
+  CHECK(Contains(second.err, "indexed 0 new, 0 updated, 30 unchanged"));
+  CHECK(DocCount(db) == 30);
+  CHECK(IdsAndHashes(db) == before);
+
+  Xapian::Database xdb(db);
+  CHECK(xdb.get_metadata("gazette.schema_version") == "1");
+  CHECK(!xdb.get_metadata("gazette.gazetteer_fingerprint").empty());
+  CHECK(!xdb.get_metadata("gazette.last_indexed").empty());
+}
+
+TEST_CASE("index: a changed file replaces its article") {
+  TempDir dir;
+  WriteFile(dir.path() / "in/a.txt", Article("Harvest report", "Wheat yields rose sharply."));
+  WriteFile(dir.path() / "in/b.txt", Article("Port strike", "Dockers walked out."));
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "in"}).exit_code == 0);
+
+  WriteFile(dir.path() / "in/a.txt", Article("Harvest report", "Barley yields fell instead."));
+  RunResult again = RunGazette({"--db", db, "index", dir / "in"});
+  CAPTURE(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(Contains(again.err, "indexed 0 new, 1 updated, 1 unchanged"));
+  CHECK(DocCount(db) == 2);
+  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "barley"}).out == "a.txt\n");
+  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "wheat"}).out.empty());
+}
+
+TEST_CASE("index: --prune removes articles whose file is gone, and only with --prune") {
+  TempDir dir;
+  WriteCorpus(dir.path() / "in", 5);
+  WriteFile(dir.path() / "other/keep.txt", Article("Elsewhere", "A file outside the folder."));
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "in", dir / "other"}).exit_code == 0);
+  fs::remove(dir.path() / "in/part1/a1.txt");
+
+  RunResult plain = RunGazette({"--db", db, "index", dir / "in"});
+  CHECK(plain.exit_code == 0);
+  CHECK(DocCount(db) == 6);
+
+  RunResult pruned = RunGazette({"--db", db, "index", "--prune", dir / "in"});
+  CAPTURE(pruned.err);
+  CHECK(pruned.exit_code == 0);
+  CHECK(Contains(pruned.err, "1 pruned"));
+  CHECK(DocCount(db) == 5);  // the file under other/ stays: not a folder given
+  CHECK(IdsAndHashes(db).count("Qpart1/a1.txt") == 0);
+  CHECK(IdsAndHashes(db).count("Qkeep.txt") == 1);
+}
+
+TEST_CASE("index: bad inputs are reported one by one and the good ones indexed") {
+  TempDir dir;
+  const fs::path in = dir.path() / "in";
+  WriteFile(in / "good.txt", Article("Summit opens", "Leaders arrived on Monday."));
+  WriteFile(in / "empty.txt", "");
+  WriteFile(in / "invalid-utf8.txt", Article("Bad bytes", "Here \xff\xfe is not UTF-8."));
+  WriteFile(in / "binary.txt", std::string("\x00\x01\x02GZ\x00\x00 binary", 14));
+  WriteFile(in / "lines.jsonl",
+            "{\"id\": \"j1\", \"title\": \"Line one\", \"body\": \"Fine.\"}\n"
+            "not json at all\n"
+            "{\"id\": \"j3\", \"title\": \"Line three\", \"body\": \"Fine too.\"}\n");
+  WriteFile(in / "locked.txt", Article("Locked away", "Nobody may read this."));
+  WriteFile(in / "notes.md", "# not an article type: skipped by extension\n");
+  WriteFile(in / ".hidden.txt", Article("Hidden", "Skipped."));
+  fs::permissions(in / "locked.txt", fs::perms::none);
+  // Root reads anything: then the unreadable-file part cannot be checked.
+  const bool can_lock = ::access((in / "locked.txt").c_str(), R_OK) != 0;
+
+  const std::string db = dir / "db";
+  RunResult result = RunGazette({"--db", db, "index", in.string()});
+  CAPTURE(result.err);
+  CHECK(result.exit_code == 1);
+  CHECK(Contains(result.err, "empty.txt: "));
+  CHECK(Contains(result.err, "invalid-utf8.txt: "));
+  CHECK(Contains(result.err, "binary.txt: skipped: binary file"));
+  CHECK(Contains(result.err, "lines.jsonl"));
+  CHECK(!Contains(result.err, "notes.md"));
+  const auto ids = IdsAndHashes(db);
+  CHECK(ids.count("Qgood.txt") == 1);
+  CHECK(ids.count("Qbinary.txt") == 0);
+  CHECK(ids.count("Qempty.txt") == 0);
+  if (can_lock) {
+    CHECK(Contains(result.err, "locked.txt: cannot read: Permission denied"));
+    CHECK(ids.count("Qlocked.txt") == 0);
+  } else {
+    MESSAGE("running as root: the unreadable-file check is skipped");
+  }
+  fs::permissions(in / "locked.txt", fs::perms::owner_all);
+}
+
+TEST_CASE("index: exit codes") {
+  TempDir dir;
+  WriteFile(dir.path() / "ok.txt", Article("Fine", "All good."));
+  const std::string db = dir / "db";
+  CHECK(RunGazette({"--db", db, "index", dir / "ok.txt"}).exit_code == 0);
+  CHECK(RunGazette({"--db", db, "index", dir / "missing.txt"}).exit_code == 1);
+  CHECK(RunGazette({"--db", db, "index", "--format", "pdf", dir / "ok.txt"}).exit_code == 2);
+  CHECK(RunGazette({"--db", db, "index", "--batch-size", "0", dir / "ok.txt"}).exit_code == 2);
+  CHECK(RunGazette({"--db", db, "index"}).exit_code == 2);
+}
+
+TEST_CASE("index: --date and --source fill articles that give none") {
+  TempDir dir;
+  WriteFile(dir.path() / "bare.txt", Article("No header here", "Just a body."));
+  WriteFile(dir.path() / "dated.txt",
+            "Title: Has its own\nDate: 2019-06-14\nSource: Own Desk\n\nBody text.\n");
+  const std::string db = dir / "db";
+  RunResult result = RunGazette({"--db", db, "index", "--date", "2020-01-02", "--source",
+                                 "Night Desk", dir / "bare.txt", dir / "dated.txt"});
+  CAPTURE(result.err);
+  REQUIRE(result.exit_code == 0);
+  Xapian::Database xdb(db);
+  auto date_of = [&](const std::string& id) {
+    return xdb.get_document(*xdb.postlist_begin("Q" + id)).get_value(0);
+  };
+  CHECK(date_of("bare.txt") == "20200102");
+  CHECK(date_of("dated.txt") == "20190614");
+  CHECK(xdb.get_termfreq("XSOURCEnight_desk") == 1);
+  CHECK(xdb.get_termfreq("XSOURCEown_desk") == 1);
+  CHECK(RunGazette({"--db", db, "index", "--date", "05/06/2019", dir / "bare.txt"}).exit_code == 2);
+}
+
+TEST_CASE("index: stdin text gets a content-hash id and indexes once") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  RunOptions input{Article("From a pipe", "Read from standard input."), {}};
+  CHECK(RunGazette({"--db", db, "index", "-"}, input).exit_code == 0);
+  RunResult again = RunGazette({"--db", db, "index", "-"}, input);
+  CHECK(Contains(again.err, "0 new, 0 updated, 1 unchanged"));
+  CHECK(DocCount(db) == 1);
+}
+
+TEST_CASE("index: a second writer waits --wait seconds, then exits 2 naming the lock") {
+  TempDir dir;
+  WriteFile(dir.path() / "a.txt", Article("Locked out", "The index is busy."));
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "a.txt"}).exit_code == 0);
+
+  Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
+  const auto start = std::chrono::steady_clock::now();
+  RunResult blocked = RunGazette({"--db", db, "index", "--wait", "1", dir / "a.txt"});
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CAPTURE(blocked.err);
+  CHECK(blocked.exit_code == 2);
+  CHECK(Contains(blocked.err, "locked by another writer"));
+  CHECK(waited >= 1.0);
+  // Readers are not blocked by a writer.
+  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "busy"}).out == "a.txt\n");
+  holder.close();
+  CHECK(RunGazette({"--db", db, "index", "--wait", "1", dir / "a.txt"}).exit_code == 0);
+}
+
+// Starts gazette in the background; stdout and stderr go to files in `dir`.
+pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int err = open((dir / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int out = open((dir / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(out, 1);
+    dup2(err, 2);
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv = {const_cast<char*>(GAZETTE_BINARY)};
+    for (std::string& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(GAZETTE_BINARY, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+TEST_CASE("index: SIGTERM commits what is done, exits 143, and a re-run completes") {
+  TempDir dir;
+  constexpr int kArticles = 3000;
+  WriteCorpus(dir.path() / "in", kArticles);
+  const std::string db = dir / "db";
+  const std::vector<std::string> args = {"--db",         db,   "index",   "--jobs", "1",
+                                         "--batch-size", "50", dir / "in"};
+  const pid_t pid = Spawn(args, dir.path());
+  // Wait for the first commits, and search while the writer works.
+  bool searched = false;
+  for (int i = 0; i < 400; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (fs::exists(dir.path() / "db/XAPIANDB") && DocCount(db) >= 100) {
+      RunResult search = RunGazette({"--db", db, "search", "--format", "ids", "tariffs"});
+      searched = search.exit_code == 0 && !search.out.empty();
+      break;
+    }
+  }
+  CHECK(searched);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const std::string err = ReadFile(dir.path() / "stderr");
+  CAPTURE(err);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 143);
+  CHECK(Contains(err, "interrupted"));
+  const Xapian::doccount committed = DocCount(db);
+  CHECK(committed > 0);
+  CHECK(committed < kArticles);
+  CHECK(Contains(err, "indexed " + std::to_string(committed) + " new"));
+
+  RunResult rerun = RunGazette(args);
+  CAPTURE(rerun.err);
+  CHECK(rerun.exit_code == 0);
+  CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
+  CHECK(DocCount(db) == kArticles);
+}
+
+}  // namespace
+}  // namespace gazette::testing

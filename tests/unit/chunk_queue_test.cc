@@ -1,0 +1,58 @@
+// The queue between indexing workers and the writer: input order whatever
+// the finishing order, bounded memory, and no deadlock on a full queue.
+#include "indexer/chunk_queue.h"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+#include <vector>
+
+namespace gazette::internal {
+namespace {
+
+PreparedChunk Chunk(std::size_t file, std::size_t sequence, bool last, std::size_t articles) {
+  PreparedChunk chunk;
+  chunk.file_index = file;
+  chunk.sequence = sequence;
+  chunk.last = last;
+  chunk.articles.resize(articles);
+  return chunk;
+}
+
+TEST_CASE("chunk queue: pops in file and sequence order, whatever the push order") {
+  ChunkQueue queue(100, 3);
+  REQUIRE(queue.Push(Chunk(2, 0, true, 1)));
+  REQUIRE(queue.Push(Chunk(0, 1, true, 1)));
+  REQUIRE(queue.Push(Chunk(1, 0, true, 1)));
+  REQUIRE(queue.Push(Chunk(0, 0, false, 1)));
+  std::vector<std::pair<std::size_t, std::size_t>> order;
+  while (auto chunk = queue.PopNext()) order.emplace_back(chunk->file_index, chunk->sequence);
+  CHECK(order == std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {0, 1}, {1, 0}, {2, 0}});
+}
+
+TEST_CASE("chunk queue: a full queue still takes the chunk the writer needs next") {
+  // Capacity 2 is filled by file 1; file 0 must still get in, or the writer
+  // (waiting for file 0) and file 1's producer would wait for each other.
+  ChunkQueue queue(2, 2);
+  REQUIRE(queue.Push(Chunk(1, 0, true, 2)));
+  std::thread producer([&] { CHECK(queue.Push(Chunk(0, 0, true, 5))); });
+  auto first = queue.PopNext();
+  producer.join();
+  REQUIRE(first);
+  CHECK(first->file_index == 0);
+  CHECK(queue.PopNext()->file_index == 1);
+  CHECK(!queue.PopNext());
+}
+
+TEST_CASE("chunk queue: a producer waits for room, and close releases everyone") {
+  ChunkQueue queue(1, 3);
+  REQUIRE(queue.Push(Chunk(0, 0, true, 1)));
+  std::thread blocked([&] { CHECK(!queue.Push(Chunk(2, 0, true, 1))); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  queue.Close();
+  blocked.join();
+  CHECK(!queue.PopNext());
+}
+
+}  // namespace
+}  // namespace gazette::internal

@@ -1,0 +1,107 @@
+// IndexWriter: batches become visible to readers only when committed, a
+// second writer is refused after its wait, and pruning removes only the
+// articles whose file is gone.
+#include "db/writer.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "gazette/problem.h"
+#include "gazette/schema.h"
+
+namespace gazette::internal {
+namespace {
+namespace fs = std::filesystem;
+
+struct ScratchDir {
+  fs::path path =
+      fs::temp_directory_path() / ("gazette-writer-test-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  ScratchDir() { fs::create_directories(path); }
+  ~ScratchDir() { fs::remove_all(path); }
+};
+
+Xapian::Document Doc(const std::string& id_term, const std::string& origin = "") {
+  Xapian::Document doc;
+  doc.add_boolean_term(id_term);
+  if (!origin.empty()) doc.add_boolean_term(schema::PrefixedTerm(schema::kPrefixOrigin, origin));
+  doc.add_value(schema::kSlotContentHash, "h-" + id_term);
+  return doc;
+}
+
+TEST_CASE("writer: a batch is visible to readers only once it is full or committed") {
+  ScratchDir dir;
+  const std::string db = (dir.path / "db").string();
+  WriterOptions options;
+  options.batch_articles = 2;
+  IndexWriter writer(db, options, {"fingerprint", "test"});
+  CHECK(writer.was_empty());
+  writer.Write("Qa", Doc("Qa"), 10);
+  CHECK(Xapian::Database(db).get_doccount() == 0);
+  writer.Write("Qb", Doc("Qb"), 10);  // the batch is full: committed
+  CHECK(Xapian::Database(db).get_doccount() == 2);
+  writer.Write("Qa", Doc("Qa"), 10);  // same id again: replaced, not added
+  writer.Commit();
+  Xapian::Database reader(db);
+  CHECK(reader.get_doccount() == 2);
+  CHECK(reader.get_metadata(std::string(schema::kMetaGazetteer)) == "fingerprint");
+  CHECK(writer.WrittenThisRun("Qa"));
+  CHECK(!writer.WrittenThisRun("Qz"));
+  CHECK(writer.StoredHash("Qb") == "h-Qb");
+  CHECK(writer.StoredHash("Qz").empty());
+}
+
+TEST_CASE("writer: words of written documents feed the spelling table") {
+  ScratchDir dir;
+  const std::string db = (dir.path / "db").string();
+  IndexWriter writer(db, WriterOptions{}, {});
+  Xapian::Document doc = Doc("Qa");
+  doc.add_term("harvest", 2);
+  doc.add_term("Zharvest", 2);
+  writer.Write("Qa", doc, 1);
+  writer.Commit();
+  Xapian::Database reader(db);
+  CHECK(reader.get_spelling_suggestion("harvst") == "harvest");
+  CHECK(reader.spellings_begin() != reader.spellings_end());
+  for (auto word = reader.spellings_begin(); word != reader.spellings_end(); ++word)
+    CHECK((*word)[0] != 'Z');
+  CHECK((*reader.spellings_begin()) == "harvest");
+}
+
+TEST_CASE("writer: a second writer gives up after its wait with kLocked") {
+  ScratchDir dir;
+  const std::string db = (dir.path / "db").string();
+  IndexWriter first(db, WriterOptions{}, {});
+  WriterOptions impatient;
+  impatient.wait_seconds = 0.2;
+  try {
+    IndexWriter second(db, impatient, {});
+    FAIL("the second writer got the lock");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kLocked);
+  }
+}
+
+TEST_CASE("writer: pruning removes articles whose file is gone, under the folder only") {
+  ScratchDir dir;
+  const std::string db = (dir.path / "db").string();
+  const std::string folder = (dir.path / "in").string() + "/";
+  fs::create_directories(folder);
+  std::ofstream(folder + "kept.txt") << "x";
+  IndexWriter writer(db, WriterOptions{}, {});
+  writer.Write("Qkept", Doc("Qkept", folder + "kept.txt"), 1);
+  writer.Write("Qgone", Doc("Qgone", folder + "gone.txt"), 1);
+  writer.Write("Qelsewhere", Doc("Qelsewhere", "/nonexistent/elsewhere.txt"), 1);
+  writer.Commit();
+  CHECK(writer.PruneMissing(folder) == 1);
+  writer.Commit();
+  Xapian::Database reader(db);
+  CHECK(reader.get_doccount() == 2);
+  CHECK(reader.get_termfreq("Qgone") == 0);
+}
+
+}  // namespace
+}  // namespace gazette::internal
