@@ -23,6 +23,15 @@ class Failures:
             print("FAIL: " + message, flush=True)
         return ok
 
+    def known_gap(self, ok, label, gap):
+        """An expectation the current build is known to miss (`gap` says how):
+        XFAIL while it misses it, a failure (XPASS) once it holds, so that
+        whoever fixes it removes the mark. Never for a signal or a hang."""
+        if ok:
+            self.check(False, f"XPASS {label}: fixed; remove the known gap mark")
+        else:
+            print(f"XFAIL {label}: {gap}", flush=True)
+
     def exit_code(self):
         print(f"{len(self.messages)} failed expectation(s)", flush=True)
         return 1 if self.messages else 0

@@ -34,9 +34,14 @@ def check_fifo(failures, tmp):
     writer.start()
     db = os.path.join(tmp, "fifo-db")
     result = gazette_run.run(["--db", db, "index", fifo], timeout=60)
-    if gazette_run.exited_cleanly(failures, result, "index of a named pipe", allowed=(0,)):
-        failures.check(gazette_run.search_ids(db, "qqstreamedpipe"),
-                       "the article streamed through the named pipe is not searchable")
+    failures.check(result is not None and result.returncode >= 0,
+                   f"index of a named pipe: {gazette_run.describe(result)}")  # never a gap
+    indexed = result is not None and result.returncode == 0
+    failures.known_gap(indexed and gazette_run.search_ids(db, "qqstreamedpipe"), "named pipe",
+                       "the walk takes a pipe's size as 2^64-1 (file_size failed) and the "
+                       "reader's reserve() throws: 'internal error: basic_string::_M_create', "
+                       f"{gazette_run.describe(result)}")
+    if indexed:
         gazette_run.check_database_sound(failures, db)
     if writer.is_alive():  # gazette never opened the pipe: unblock the writer
         with open(fifo, "r") as pipe:
