@@ -19,9 +19,9 @@ struct Entity {
   EntityKind kind = EntityKind::kPlace;
   std::string name;                  // display name
   std::vector<std::string> aliases;  // other surface forms, as written
-  std::string surname;  // for people: declared with '~', else the last word
-  std::string country;  // ISO 3166-1 alpha-2, may be empty
-  std::string details;  // offices with years, place type, org category
+  std::string surname;               // for people: declared with '~', else the last word
+  std::string country;               // ISO 3166-1 alpha-2, may be empty
+  std::string details;               // offices with years, place type, org category
 };
 
 // A word that introduces a person: "President" (a leader), "aide" (a person).
@@ -65,14 +65,13 @@ class Gazetteer {
   // surname no other entity of the kind shares, or any of these after a title
   // or "the" ("President Putin"); case-, accent- and punctuation-insensitive
   // ("ERDOGAN", "U.S."). nullptr when nothing matches. For kPerson, leaders
-  // match too (a leader is a person). Thread-safe; the first call builds an
-  // index (about 1-3 ms for the built-in gazetteer).
+  // match too (a leader is a person). Thread-safe; no index is built: a call
+  // folds only the aliases whose first letter fits (well under 1 ms).
   const Entity* Resolve(EntityKind kind, std::string_view value) const;
 
   // Up to `n` known entities of `kind` whose names are closest to `value`
   // (for "unknown entity; did you mean ...").
-  std::vector<const Entity*> Closest(EntityKind kind, std::string_view value,
-                                     std::size_t n) const;
+  std::vector<const Entity*> Closest(EntityKind kind, std::string_view value, std::size_t n) const;
 
   // Changes whenever any entity, title or common word changes: stored in the
   // index so `inspect` can tell that a rebuild would change the entities.

@@ -41,9 +41,11 @@ ArticleScan::Candidate ArticleScan::CaptureTitledName(std::size_t at, EntityKind
     if (!Has(end, kCapitalised)) break;
     if (end > at && (Has(end, kBreakBefore) || Has(end, kPeriodBefore))) break;
     if (gazetteer_.IsCommonWord(Folded(end))) break;
-    if (ids_[end] != kUnknownWord && (MatchName(end, std::nullopt, {}).found() ||
-                                      !matcher_.TitlesStartingWith(ids_[end]).empty()))
-      break;  // "General Assembly President ...": a name has no title inside
+    // "General Assembly President ...": a name has no title or other name
+    // inside; a known surname may be part of it ("Nawaz Sharif").
+    if (ids_[end] != kUnknownWord &&
+        (StartsKnownName(end) || !matcher_.TitlesStartingWith(ids_[end]).empty()))
+      break;
     ++end;
     if (Has(end - 1, kPossessive)) break;
   }
@@ -57,6 +59,13 @@ ArticleScan::Candidate ArticleScan::CaptureTitledName(std::size_t at, EntityKind
   std::string id = DeriveId(name);
   if (id.empty()) return {};
   return Candidate{kNoEntity, at, end, LocalEntity{std::move(id), std::move(name), kind}};
+}
+
+bool ArticleScan::StartsKnownName(std::size_t at) const {
+  for (const Pattern& pattern : matcher_.NamesStartingWith(ids_[at]))
+    if (pattern.type == PatternType::kAlias && matcher_.Matches(pattern, text_, tokens_, ids_, at))
+      return true;
+  return false;
 }
 
 // "(ABC)" right after a name. The name just matched ("Shanghai Cooperation

@@ -20,10 +20,12 @@ EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 
 void EntityExtractor::Extract(Article& article) const {
-  std::string text;
-  text.reserve(article.title.size() + 1 + article.body.size());
-  text.append(article.title).append("\n").append(article.body);
-  internal::ArticleScan scan(impl_->gazetteer, impl_->matcher, text);
+  // Per thread, so that one extractor serves all workers without locks and a
+  // worker's scans stop allocating once its buffers have grown.
+  thread_local std::string text;
+  thread_local internal::ScanBuffers buffers;
+  text.assign(article.title).append("\n").append(article.body);
+  internal::ArticleScan scan(impl_->gazetteer, impl_->matcher, text, buffers);
   scan.Run();
   for (EntityKind kind : kAllEntityKinds) article.mentions(kind).clear();
   std::unordered_map<internal::EntityRef, std::size_t> position;  // in its kind's list

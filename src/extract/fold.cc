@@ -34,8 +34,7 @@ void AppendUnicodeFolded(std::string_view text, std::string& out) {
   const utf8proc_ssize_t length = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
       static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                     UTF8PROC_COMPOSE));
+      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE));
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
   if (length < 0) {  // invalid UTF-8: keep the bytes, lowercased where ASCII
     for (unsigned char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -57,9 +56,9 @@ void AppendUnicodeFolded(std::string_view text, std::string& out) {
 
 char32_t DecodeAt(std::string_view text, std::size_t pos, int& length) {
   utf8proc_int32_t c = 0;
-  const utf8proc_ssize_t n = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-      static_cast<utf8proc_ssize_t>(text.size() - pos), &c);
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                       static_cast<utf8proc_ssize_t>(text.size() - pos), &c);
   if (n <= 0) {
     length = 1;
     return 0xFFFD;
@@ -77,10 +76,17 @@ bool IsUpperCodePoint(char32_t c) {
 bool IsWordCodePoint(char32_t c) {
   if (c < 0x80) return IsAsciiAlnum(static_cast<unsigned char>(c));
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return true;
     default:
       return false;
@@ -88,10 +94,16 @@ bool IsWordCodePoint(char32_t c) {
 }
 
 void AppendFolded(std::string_view text, std::string& out) {
-  bool ascii = true;
-  for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (!ascii) return AppendUnicodeFolded(text, out);
-  for (unsigned char c : text) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const std::size_t old_size = out.size();
+  out.resize(old_size + text.size());
+  char* next = out.data() + old_size;
+  for (unsigned char c : text) {
+    if (c >= 0x80) {
+      out.resize(old_size);
+      return AppendUnicodeFolded(text, out);
+    }
+    *next++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
 }
 
 std::string Fold(std::string_view text) {

@@ -1,6 +1,8 @@
 // Loading and merging gazetteer files, and resolving what users type.
 #include "gazette/gazetteer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -8,18 +10,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 
 #include "extract/fold.h"
 #include "extract/gazetteer_data.h"
-#include "extract/tokenizer.h"
 #include "gazette/problem.h"
 #include "hash.h"
-
-#include <fmt/format.h>
 
 namespace gazette {
 namespace {
@@ -68,24 +66,6 @@ std::string LastWord(std::string_view name) {
 
 }  // namespace
 
-// What Resolve looks names up in: built on the first Resolve, not at load,
-// because `gazette search` needs it for one or two values at most and startup
-// must stay in the low milliseconds.
-// Sorted (folded key, entity index) pairs: one allocation per table instead
-// of one per key keeps the build near 1 ms.
-using FoldedTable = std::vector<std::pair<std::string, std::uint32_t>>;
-
-struct ResolveIndex {
-  FoldedTable by_name;     // names, aliases
-  FoldedTable by_surname;  // people
-  std::vector<std::string> titles;  // folded, longest first
-};
-
-struct LazyResolveIndex {
-  std::once_flag once;
-  ResolveIndex index;
-};
-
 struct Gazetteer::Impl {
   std::vector<Entity> entities;
   std::unordered_map<std::string, std::size_t> by_id;
@@ -94,30 +74,6 @@ struct Gazetteer::Impl {
   // FNV-1a over every merged text, in order: streamed, so that loading keeps
   // no copy of the texts.
   std::uint64_t fingerprint = internal::Fnv1a64({});
-  std::unique_ptr<LazyResolveIndex> resolve = std::make_unique<LazyResolveIndex>();
-
-  const ResolveIndex& Index() {
-    std::call_once(resolve->once, [this] { BuildIndex(resolve->index); });
-    return resolve->index;
-  }
-
-  void BuildIndex(ResolveIndex& index) const {
-    internal::Tokens scratch;
-    index.by_name.reserve(entities.size() * 4);
-    for (std::uint32_t i = 0; i < entities.size(); ++i) {
-      const Entity& e = entities[i];
-      index.by_name.emplace_back(internal::FoldPhrase(e.name, scratch), i);
-      for (const std::string& alias : e.aliases)
-        index.by_name.emplace_back(internal::FoldPhrase(alias, scratch), i);
-      if (!e.surname.empty())
-        index.by_surname.emplace_back(internal::FoldPhrase(e.surname, scratch), i);
-    }
-    std::sort(index.by_name.begin(), index.by_name.end());
-    std::sort(index.by_surname.begin(), index.by_surname.end());
-    for (const Title& title : titles) index.titles.push_back(internal::FoldPhrase(title.text));
-    std::sort(index.titles.begin(), index.titles.end(),
-              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  }
 
   void Add(Entity entity) {
     if (auto it = by_id.find(entity.id); it != by_id.end()) {
@@ -143,7 +99,6 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 // start in a few ms), hence no per-line vectors and a reserve up front.
 void Gazetteer::MergeTsv(std::string_view text, std::string_view origin) {
   impl_->fingerprint = internal::Fnv1a64(text, impl_->fingerprint);
-  impl_->resolve = std::make_unique<LazyResolveIndex>();
   int line_number = 0;
   std::array<std::string_view, 6> cols;
   for (std::size_t start = 0; start <= text.size();) {
@@ -160,13 +115,15 @@ void Gazetteer::MergeTsv(std::string_view text, std::string_view origin) {
     };
     const std::size_t count = SplitColumns(line, cols);
     if (count != 6)
-      throw bad("expected 6 tab-separated columns (id, kind, name, aliases, country, details), got " +
-                std::to_string(count));
+      throw bad(
+          "expected 6 tab-separated columns (id, kind, name, aliases, country, details), got " +
+          std::to_string(count));
     Entity e;
     e.id = std::string(Trim(cols[0]));
     if (!IsValidId(e.id)) throw bad("id '" + e.id + "' must be lowercase [a-z0-9_]");
     const auto kind = ParseKind(Trim(cols[1]));
-    if (!kind) throw bad("unknown kind '" + std::string(cols[1]) + "' (leader, person, org, place)");
+    if (!kind)
+      throw bad("unknown kind '" + std::string(cols[1]) + "' (leader, person, org, place)");
     e.kind = *kind;
     e.name = std::string(Trim(cols[2]));
     if (e.name.empty()) throw bad("empty name");
@@ -212,7 +169,8 @@ namespace {
 // Parsing the embedded files again costs about what copying Builtin() would,
 // and a command needs only one of the two.
 void MergeBuiltinFiles(Gazetteer& g, std::vector<Title>& titles,
-                       std::set<std::string, std::less<>>& common_words, std::uint64_t& fingerprint) {
+                       std::set<std::string, std::less<>>& common_words,
+                       std::uint64_t& fingerprint) {
   std::size_t lines = 0;
   for (const internal::EmbeddedFile& file : internal::BuiltinGazetteerFiles())
     lines += static_cast<std::size_t>(std::count(file.content.begin(), file.content.end(), '\n'));
@@ -235,7 +193,6 @@ void MergeBuiltinFiles(Gazetteer& g, std::vector<Title>& titles,
 
 void Gazetteer::MergeTitlesTsv(std::string_view text) {
   impl_->fingerprint = internal::Fnv1a64(text, impl_->fingerprint);
-  impl_->resolve = std::make_unique<LazyResolveIndex>();
   MergeTitles(text, impl_->titles);
 }
 
@@ -277,90 +234,6 @@ Gazetteer Gazetteer::LoadWithUserFiles(const std::vector<std::string>& user_file
 const Entity* Gazetteer::FindById(std::string_view id) const {
   auto it = impl_->by_id.find(std::string(id));
   return it == impl_->by_id.end() ? nullptr : &impl_->entities[it->second];
-}
-
-namespace {
-
-std::pair<FoldedTable::const_iterator, FoldedTable::const_iterator> EqualRange(
-    const FoldedTable& table, const std::string& key) {
-  auto first = std::lower_bound(table.begin(), table.end(), key,
-                                [](const auto& entry, const std::string& k) { return entry.first < k; });
-  auto last = first;
-  while (last != table.end() && last->first == key) ++last;
-  return {first, last};
-}
-
-bool KindMatches(EntityKind wanted, EntityKind kind) {
-  return kind == wanted || (wanted == EntityKind::kPerson && kind == EntityKind::kLeader);
-}
-
-}  // namespace
-
-// Tries, in order: the id ("vladimir_putin", "sco"), a name or alias, a
-// surname shared by no other entity of the kind, then the same without a
-// leading title or "the" ("President Putin", "PM Kishida").
-const Entity* Gazetteer::Resolve(EntityKind kind, std::string_view value) const {
-  std::string id(Trim(value));
-  for (char& c : id) c = static_cast<char>(c == ' ' ? '_' : std::tolower(static_cast<unsigned char>(c)));
-  if (const Entity* e = FindById(id); e && KindMatches(kind, e->kind)) return e;
-  const ResolveIndex& index = impl_->Index();
-  auto lookup = [&](const std::string& key) -> const Entity* {
-    for (auto [it, end] = EqualRange(index.by_name, key); it != end; ++it)
-      if (KindMatches(kind, impl_->entities[it->second].kind)) return &impl_->entities[it->second];
-    const Entity* only = nullptr;
-    for (auto [it, end] = EqualRange(index.by_surname, key); it != end; ++it) {
-      if (!KindMatches(kind, impl_->entities[it->second].kind)) continue;
-      if (only != nullptr) return nullptr;  // "Kim": several people
-      only = &impl_->entities[it->second];
-    }
-    return only;
-  };
-  const std::string key = internal::FoldPhrase(value);
-  if (key.empty()) return nullptr;
-  if (const Entity* e = lookup(key)) return e;
-  std::string_view rest = key;
-  if (rest.starts_with("the ")) rest.remove_prefix(4);
-  for (const std::string& title : index.titles) {
-    if (rest.size() > title.size() && rest.starts_with(title) && rest[title.size()] == ' ') {
-      rest.remove_prefix(title.size() + 1);
-      break;
-    }
-  }
-  return rest.size() == key.size() ? nullptr : lookup(std::string(rest));
-}
-
-std::vector<const Entity*> Gazetteer::Closest(EntityKind kind, std::string_view value,
-                                              std::size_t n) const {
-  auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
-  };
-  const std::string key = internal::FoldPhrase(value);
-  std::vector<std::pair<std::size_t, const Entity*>> scored;
-  for (const Entity& e : impl_->entities) {
-    if (e.kind != kind && !(kind == EntityKind::kPerson && e.kind == EntityKind::kLeader)) continue;
-    std::size_t best = distance(key, internal::FoldPhrase(e.name));
-    best = std::min(best, distance(key, e.id));
-    if (!e.surname.empty()) best = std::min(best, distance(key, internal::FoldPhrase(e.surname)));
-    for (const std::string& alias : e.aliases)
-      best = std::min(best, distance(key, internal::FoldPhrase(alias)));
-    scored.emplace_back(best, &e);
-  }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<const Entity*> closest;
-  for (std::size_t i = 0; i < scored.size() && i < n; ++i) closest.push_back(scored[i].second);
-  return closest;
 }
 
 std::string Gazetteer::Fingerprint() const { return fmt::format("{:016x}", impl_->fingerprint); }

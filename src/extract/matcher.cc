@@ -58,15 +58,13 @@ Matcher::Matcher(const Gazetteer& gazetteer) {
 }
 
 std::uint32_t Matcher::Intern(std::string_view folded) {
-  if (auto it = word_ids_.find(folded); it != word_ids_.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(words_.size());
-  word_ids_.emplace(std::string(folded), id);
-  words_.emplace_back();
+  const std::uint32_t id = word_ids_.Intern(folded);
+  if (id == words_.size()) words_.emplace_back();
   return id;
 }
 
-void Matcher::AddPattern(std::string_view text, PatternType type, std::uint32_t target,
-                         bool common, std::vector<Pattern>& into) {
+void Matcher::AddPattern(std::string_view text, PatternType type, std::uint32_t target, bool common,
+                         std::vector<Pattern>& into) {
   Tokens tokens;
   Tokenize(text, tokens);
   if (tokens.tokens.empty() || tokens.tokens.size() > 32) return;
@@ -79,8 +77,9 @@ void Matcher::AddPattern(std::string_view text, PatternType type, std::uint32_t 
   // Titles match in any case: "president Putin" is as titled as "President Putin".
   pattern.capitalised = type != PatternType::kTitle && tokens.tokens.front().Has(kCapitalised);
   const Token& last = tokens.tokens.back();
-  pattern.abbreviation = type == PatternType::kTitle &&
-                         (text.ends_with('.') || (last.end - last.begin <= 3 && !last.Has(kAllCaps)));
+  pattern.abbreviation =
+      type == PatternType::kTitle &&
+      (text.ends_with('.') || (last.end - last.begin <= 3 && !last.Has(kAllCaps)));
   pattern.case_sensitive = true;
   for (std::size_t k = 0; k < tokens.tokens.size(); ++k) {
     const Token& token = tokens.tokens[k];
@@ -111,14 +110,12 @@ void Matcher::Index(std::vector<Pattern>& patterns, bool titles) {
   }
 }
 
-std::uint32_t Matcher::WordId(std::string_view folded) const {
-  auto it = word_ids_.find(folded);
-  return it == word_ids_.end() ? kUnknownWord : it->second;
-}
+std::uint32_t Matcher::WordId(std::string_view folded) const { return word_ids_.Find(folded); }
 
 void Matcher::WordIds(const Tokens& tokens, std::vector<std::uint32_t>& ids) const {
   ids.resize(tokens.tokens.size());
-  for (std::size_t i = 0; i < tokens.tokens.size(); ++i) ids[i] = WordId(tokens.Folded(tokens.tokens[i]));
+  for (std::size_t i = 0; i < tokens.tokens.size(); ++i)
+    ids[i] = WordId(tokens.Folded(tokens.tokens[i]));
 }
 
 std::span<const Pattern> Matcher::NamesStartingWith(std::uint32_t word) const {
@@ -128,8 +125,8 @@ std::span<const Pattern> Matcher::NamesStartingWith(std::uint32_t word) const {
 
 std::span<const Pattern> Matcher::TitlesStartingWith(std::uint32_t word) const {
   const Word& w = words_[word];
-  return std::span<const Pattern>(title_patterns_).subspan(w.titles_begin,
-                                                           w.titles_end - w.titles_begin);
+  return std::span<const Pattern>(title_patterns_)
+      .subspan(w.titles_begin, w.titles_end - w.titles_begin);
 }
 
 bool Matcher::Matches(const Pattern& pattern, std::string_view text, const Tokens& tokens,

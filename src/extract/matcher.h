@@ -9,10 +9,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/tokenizer.h"
+#include "extract/word_table.h"
 #include "gazette/gazetteer.h"
 
 namespace gazette::internal {
@@ -78,20 +78,15 @@ class Matcher {
     std::uint32_t names_begin = 0, names_end = 0;
     std::uint32_t titles_begin = 0, titles_end = 0;
   };
-  struct TransparentHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-
   std::uint32_t Intern(std::string_view folded);
   void AddPattern(std::string_view text, PatternType type, std::uint32_t target, bool common,
                   std::vector<Pattern>& into);
   void Index(std::vector<Pattern>& patterns, bool titles);
 
-  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> word_ids_;
+  WordTable word_ids_;
   std::vector<Word> words_;  // by id; words_[0] is kUnknownWord
   std::vector<std::uint32_t> pattern_words_;
-  std::vector<Pattern> names_;   // grouped by first word after Index()
+  std::vector<Pattern> names_;  // grouped by first word after Index()
   std::vector<Pattern> title_patterns_;
   std::vector<SurnameGroup> surname_groups_;
   std::vector<Title> titles_;

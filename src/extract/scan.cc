@@ -14,11 +14,18 @@ bool IsPersonKind(EntityKind kind) {
 
 }  // namespace
 
-ArticleScan::ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher,
-                         std::string_view text)
-    : gazetteer_(gazetteer), matcher_(matcher), entities_(gazetteer.entities()), text_(text) {}
+ArticleScan::ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher, std::string_view text,
+                         ScanBuffers& buffers)
+    : gazetteer_(gazetteer),
+      matcher_(matcher),
+      entities_(gazetteer.entities()),
+      text_(text),
+      tokens_(buffers.tokens),
+      ids_(buffers.ids),
+      hits_(buffers.hits) {}
 
 void ArticleScan::Run() {
+  hits_.clear();
   Tokenize(text_, tokens_);
   matcher_.WordIds(tokens_, ids_);
   for (std::size_t at = 0; at < ids_.size();) at = Step(at);
@@ -68,6 +75,9 @@ ArticleScan::Candidate ArticleScan::MatchName(std::size_t at, std::optional<Enti
     } else {
       ref = ResolveSurname(matcher_.surname_group(pattern.target), title, country);
       if (ref == kNoEntity) continue;
+      // "Imran Khan" is not Karim Khan: an unknown capitalised word right
+      // before a surname is someone else's first name.
+      if (!title && !MentionedBefore(ref) && HasUnknownFirstName(at)) continue;
     }
     return Candidate{ref, at, at + pattern.size, std::nullopt};
   }
@@ -127,6 +137,7 @@ ArticleScan::Candidate ArticleScan::MatchTitled(std::size_t at) const {
 // What this article taught: an acronym it defined, a surname of someone it
 // introduced ("aide Yuri Ushakov" ... "Ushakov said").
 ArticleScan::Candidate ArticleScan::MatchLearned(std::size_t at) const {
+  if (acronyms_.empty() && surnames_.empty()) return {};
   if (Has(at, kAllCaps)) {
     for (const auto& [acronym, ref] : acronyms_)
       if (SameLettersIgnoringDots(Raw(at), acronym)) return Candidate{ref, at, at + 1, {}};
@@ -144,6 +155,14 @@ std::string_view ArticleScan::CountryEndingAt(std::size_t token) const {
   if (hits_.empty() || hits_.back().end_token != token || hits_.back().ref < 0) return {};
   const Entity& entity = entities_[static_cast<std::size_t>(hits_.back().ref)];
   return entity.kind == EntityKind::kPlace ? std::string_view(entity.country) : std::string_view{};
+}
+
+bool ArticleScan::HasUnknownFirstName(std::size_t at) const {
+  if (at == 0 || Has(at, kBreakBefore) || Has(at, kPeriodBefore)) return false;
+  const std::size_t before = at - 1;
+  if (!Has(before, kCapitalised) || Has(before, kSentenceStart) || Has(before, kPossessive))
+    return false;
+  return hits_.empty() || hits_.back().end_token != at;
 }
 
 bool ArticleScan::MentionedBefore(EntityRef ref) const {

@@ -38,9 +38,18 @@ struct Hit {
   std::uint32_t end_token = 0;    // a title included ("President Xi")
 };
 
+// Buffers a scan fills; kept per thread by the extractor so that scanning an
+// article allocates nothing once they have grown.
+struct ScanBuffers {
+  Tokens tokens;
+  std::vector<std::uint32_t> ids;
+  std::vector<Hit> hits;
+};
+
 class ArticleScan {
  public:
-  ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher, std::string_view text);
+  ArticleScan(const Gazetteer& gazetteer, const Matcher& matcher, std::string_view text,
+              ScanBuffers& buffers);
   void Run();
 
   // In text order.
@@ -71,6 +80,9 @@ class ArticleScan {
   Candidate MatchLearned(std::size_t at) const;
   std::string_view CountryEndingAt(std::size_t token) const;
   bool MentionedBefore(EntityRef ref) const;
+  bool HasUnknownFirstName(std::size_t at) const;
+  // A gazetteer name or alias (not a bare surname) starts at `at`.
+  bool StartsKnownName(std::size_t at) const;
 
   // Discoveries (discover.cc).
   Candidate CaptureTitledName(std::size_t at, EntityKind kind) const;
@@ -90,9 +102,9 @@ class ArticleScan {
   const Matcher& matcher_;
   std::span<const Entity> entities_;
   std::string_view text_;
-  Tokens tokens_;
-  std::vector<std::uint32_t> ids_;
-  std::vector<Hit> hits_;
+  Tokens& tokens_;
+  std::vector<std::uint32_t>& ids_;
+  std::vector<Hit>& hits_;
   std::vector<LocalEntity> locals_;
   // Learned from this article: acronyms it defined (exact letters) and the
   // surnames of people it introduced (folded), each with its entity.

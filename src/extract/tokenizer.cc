@@ -16,12 +16,28 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == U'\u2019' || c == U'\u0
 // The flags a punctuation code point sets on the next word.
 std::uint16_t PunctuationFlags(char32_t c) {
   switch (c) {
-    case ' ': case '\t': case '\r': case '-': case '&': case U'\u00A0': case U'\u2009':
-    case U'\u202F': case U'\u2010': case U'\u2011':
+    case ' ':
+    case '\t':
+    case '\r':
+    case '-':
+    case '&':
+    case U'\u00A0':
+    case U'\u2009':
+    case U'\u202F':
+    case U'\u2010':
+    case U'\u2011':
       return 0;  // spaces and joining hyphens: "China-Russia", "US-led"
-    case '.': case '!': case '?': case U'\u2026':
+    case '.':
+    case '!':
+    case '?':
+    case U'\u2026':
       return kPeriodBefore | kSentenceStart;
-    case '\n': case '"': case U'\u201C': case U'\u201D': case U'\u2018': case U'\u00AB':
+    case '\n':
+    case '"':
+    case U'\u201C':
+    case U'\u201D':
+    case U'\u2018':
+    case U'\u00AB':
     case U'\u00BB':
       return kBreakBefore | kSentenceStart;
     case '(':

@@ -26,8 +26,8 @@ enum TokenFlag : std::uint16_t {
 };
 
 struct Token {
-  std::uint32_t begin = 0;  // byte span of the word in the text, without
-  std::uint32_t end = 0;    // a possessive suffix
+  std::uint32_t begin = 0;       // byte span of the word in the text, without
+  std::uint32_t end = 0;         // a possessive suffix
   std::uint32_t fold_begin = 0;  // span of the folded form in Tokens::folded
   std::uint16_t fold_size = 0;
   std::uint16_t flags = 0;

@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
       for (gazette::EntityKind kind : gazette::kAllEntityKinds) {
         std::string line;
         for (const gazette::Mention& m : article.mentions(kind))
-          line += fmt::format("{}{} ({}, \"{}\" @{})", line.empty() ? "" : "; ", m.name, m.count,
-                              m.alias, m.first_offset);
+          line += fmt::format("{}{} [{}] ×{} \"{}\"@{}", line.empty() ? "" : "; ", m.name, m.id,
+                              m.count, m.alias, m.first_offset);
         fmt::print("  {:7} {}\n", gazette::KindName(kind), line.empty() ? "-" : line);
       }
     }
