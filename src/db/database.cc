@@ -26,8 +26,13 @@ Database Database::Open(const std::string& path, bool allow_old_schema) {
                     "$GAZETTE_DB at an existing one)");
   }
   Xapian::Database xdb;
-  try {
+  // A writer committing while we open can discard the revision being opened;
+  // opening again reads the new one.
+  for (int attempt = 0;; ++attempt) try {
     xdb = Xapian::Database(path);
+    break;
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    if (attempt >= 4) throw Error(ErrorKind::kCorrupt, path + ": cannot open the index: " + e.get_msg());
   } catch (const Xapian::DatabaseNotFoundError&) {
     throw Error(ErrorKind::kNoDatabase,
                 path + " is not a gazette index (create one with `gazette index PATH...`)");

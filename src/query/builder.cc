@@ -16,6 +16,19 @@
 namespace gazette {
 namespace {
 
+// Errors are one line (tools/main.cc prints them as such), but the query text
+// they quote is the user's and may hold newlines: show those escaped.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else out += c;
+  }
+  return out;
+}
+
 using internal::ParseContext;
 
 // The free-text field for `=word`: QueryParser has no syntax for an unstemmed
@@ -208,14 +221,15 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
     try {
       words = parser.parse_query(RewriteExactWords(text), flags);
     } catch (const Xapian::QueryParserError& e) {
-      throw Error(ErrorKind::kBadQuery, "cannot parse query '" + std::string(text) + "': " + e.get_msg());
+      throw Error(ErrorKind::kBadQuery,
+                  OneLine("cannot parse query '" + std::string(text) + "': " + e.get_msg()));
     }
     filter = FilterQuery(filters, context);
     const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
     if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, xdb)) suggestion = corrected;
     return 0;
   });
-  if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, "bad query: " + context.error);
+  if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, OneLine("bad query: " + context.error));
 
   parsed.has_words = !words.empty() && HasWords(words);
   if (words.empty()) {
