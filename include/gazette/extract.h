@@ -42,6 +42,11 @@ class EntityExtractor {
   std::unique_ptr<Impl> impl_;
 };
 
+// Everything extraction derives from an article's title and body: the
+// entities (extractor.Extract) and the mentioned dates (dates.h). The indexer
+// and rebuild both call this, so a rebuild gives what indexing again would.
+void DeriveArticleFields(const EntityExtractor& extractor, Article& article);
+
 }  // namespace gazette
 
 #endif  // GAZETTE_EXTRACT_H_

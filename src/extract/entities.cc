@@ -4,6 +4,7 @@
 
 #include "extract/matcher.h"
 #include "extract/scan.h"
+#include "gazette/dates.h"
 #include "gazette/extract.h"
 
 namespace gazette {
@@ -38,6 +39,11 @@ void EntityExtractor::Extract(Article& article) const {
     }
     ++mentions[it->second].count;
   }
+}
+
+void DeriveArticleFields(const EntityExtractor& extractor, Article& article) {
+  extractor.Extract(article);
+  article.mentioned_dates = ExtractMentionedDates(article.title + "\n" + article.body);
 }
 
 }  // namespace gazette

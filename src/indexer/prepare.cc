@@ -133,8 +133,7 @@ PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_by
 Xapian::Document ArticlePreparer::Build(Article& article, const std::string& content_hash) {
   // Extraction runs after the content hash is taken, so what it finds never
   // makes an unchanged input look changed.
-  extractor_.Extract(article);
-  article.mentioned_dates = ExtractMentionedDates(article.title + "\n" + article.body);
+  DeriveArticleFields(extractor_, article);
   return builder_.Build(article, content_hash);
 }
 

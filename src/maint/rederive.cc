@@ -30,10 +30,7 @@ Rederiver::Rederiver(const Gazetteer& gazetteer) : impl_(std::make_unique<Impl>(
 Rederiver::~Rederiver() = default;
 
 Article Rederiver::Rederive(Article stored) const {
-  // What the indexer does (src/indexer/prepare.cc): a rebuild must give what
-  // indexing the source again would give.
-  impl_->extractor.Extract(stored);
-  stored.mentioned_dates = ExtractMentionedDates(stored.title + "\n" + stored.body);
+  DeriveArticleFields(impl_->extractor, stored);
   return stored;
 }
 
