@@ -30,7 +30,7 @@ std::string BulkBuild::SubDir(std::size_t batch) const {
 }
 
 BulkBuild::Outcome BulkBuild::Add(const std::string& id_term, const std::string& content_hash,
-                                  Xapian::Document document, std::uint64_t input_bytes) {
+                                  Article article, std::uint64_t input_bytes) {
   Outcome outcome = Outcome::kAdded;
   if (auto it = ids_.find(id_term); it != ids_.end()) {
     Written& earlier = it->second;
@@ -38,25 +38,28 @@ BulkBuild::Outcome BulkBuild::Add(const std::string& id_term, const std::string&
     earlier.content_hash = content_hash;
     if (earlier.batch == batches_) {
       // Still in memory: the new version takes the old one's place.
-      current_[earlier.index] = std::move(document);
+      current_.articles[earlier.index] = std::move(article);
+      current_.content_hashes[earlier.index] = content_hash;
       current_bytes_ += input_bytes;
       return Outcome::kReplaced;
     }
     superseded_[earlier.batch].push_back(id_term);
     outcome = Outcome::kReplaced;
   }
-  ids_[id_term] = Written{batches_, current_.size(), content_hash};
-  current_.push_back(std::move(document));
+  ids_[id_term] = Written{batches_, current_.articles.size(), content_hash};
+  current_.articles.push_back(std::move(article));
+  current_.content_hashes.push_back(content_hash);
   current_bytes_ += input_bytes;
-  if (current_.size() >= batch_articles_ || current_bytes_ >= batch_bytes_) Flush();
+  if (current_.articles.size() >= batch_articles_ || current_bytes_ >= batch_bytes_) Flush();
   return outcome;
 }
 
 void BulkBuild::Flush() {
-  if (current_.empty()) return;
-  pool_.Submit(SubDatabaseJob{SubDir(batches_), std::move(current_)});
+  if (current_.articles.empty()) return;
+  current_.dir = SubDir(batches_);
+  pool_.Submit(std::move(current_));
   ++batches_;
-  current_.clear();
+  current_ = SubDatabaseJob{};
   current_bytes_ = 0;
 }
 

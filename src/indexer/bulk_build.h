@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gazette/article.h"
 #include "indexer/sub_database_pool.h"
 
 namespace gazette::internal {
@@ -32,11 +33,11 @@ class BulkBuild {
   BulkBuild& operator=(const BulkBuild&) = delete;
 
   enum class Outcome { kAdded, kReplaced, kUnchanged };
-  // Queues `document`. An id given earlier in the run with the same content
-  // hash is kUnchanged (nothing written); with another, the later version
-  // wins, as it would when replacing in place.
-  Outcome Add(const std::string& id_term, const std::string& content_hash,
-              Xapian::Document document, std::uint64_t input_bytes);
+  // Queues `article` (extraction done). An id given earlier in the run with
+  // the same content hash is kUnchanged (nothing written); with another, the
+  // later version wins, as it would when replacing in place.
+  Outcome Add(const std::string& id_term, const std::string& content_hash, Article article,
+              std::uint64_t input_bytes);
   bool WrittenThisRun(const std::string& id_term) const { return ids_.count(id_term) != 0; }
 
   // Submits the batch in progress to the pool.
@@ -66,7 +67,7 @@ class BulkBuild {
   std::unordered_map<std::string, Written> ids_;
   std::map<std::size_t, std::vector<std::string>> superseded_;  // batch -> id terms
   std::size_t batches_ = 0;  // submitted
-  std::vector<Xapian::Document> current_;
+  SubDatabaseJob current_;
   std::uint64_t current_bytes_ = 0;
   std::string merged_;  // the new live folder, until swapped
   bool swapped_ = false;

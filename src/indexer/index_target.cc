@@ -28,10 +28,9 @@ IndexTarget::IndexTarget(const std::string& db_path, const IndexOptions& options
     was_empty_ = was_empty_ && shard.writer->was_empty();
     shards_.push_back(std::move(shard));
   }
-  if (!options.bulk) return;
+  if (!options.bulk || !was_empty_) return;
+  pool_ = std::make_unique<SubDatabasePool>(WriterThreads(options));
   for (std::size_t i = 0; i < shards_.size(); ++i) {
-    if (!shards_[i].writer->was_empty()) continue;
-    if (!pool_) pool_ = std::make_unique<SubDatabasePool>(WriterThreads(options));
     shards_[i].bulk = std::make_unique<BulkBuild>(folders[i], *pool_, writer_options.batch_articles,
                                                   writer_options.batch_bytes);
   }
@@ -58,19 +57,21 @@ const IndexTarget::Shard& IndexTarget::ShardOf(const std::string& id_term) const
 IndexTarget::Outcome IndexTarget::Write(const std::string& id_term, const std::string& content_hash,
                                         Xapian::Document document, std::uint64_t input_bytes,
                                         bool existed) {
-  Shard& shard = ShardOf(id_term);
-  if (shard.bulk) {
-    switch (shard.bulk->Add(id_term, content_hash, std::move(document), input_bytes)) {
-      case BulkBuild::Outcome::kAdded: return Outcome::kAdded;
-      case BulkBuild::Outcome::kReplaced: return Outcome::kUpdated;
-      case BulkBuild::Outcome::kUnchanged: return Outcome::kUnchanged;
-    }
-  }
-  IndexWriter& writer = *shard.writer;
+  IndexWriter& writer = *ShardOf(id_term).writer;
   const bool earlier = writer.WrittenThisRun(id_term);
   if (earlier && writer.StoredHash(id_term) == content_hash) return Outcome::kUnchanged;
   writer.Write(id_term, document, input_bytes);
   return existed || earlier ? Outcome::kUpdated : Outcome::kAdded;
+}
+
+IndexTarget::Outcome IndexTarget::Write(const std::string& id_term, const std::string& content_hash,
+                                        Article article, std::uint64_t input_bytes) {
+  switch (ShardOf(id_term).bulk->Add(id_term, content_hash, std::move(article), input_bytes)) {
+    case BulkBuild::Outcome::kAdded: return Outcome::kAdded;
+    case BulkBuild::Outcome::kReplaced: return Outcome::kUpdated;
+    case BulkBuild::Outcome::kUnchanged: break;
+  }
+  return Outcome::kUnchanged;
 }
 
 bool IndexTarget::WrittenThisRun(const std::string& id_term) const {

@@ -32,6 +32,10 @@ class IndexTarget {
 
   // No database held an article when opened: workers skip their lookups.
   bool was_empty() const { return was_empty_; }
+  // A fresh build: Write() takes articles, documents are built by the
+  // build's writer threads. Only when every shard is empty, so that all
+  // shards take the same path.
+  bool bulk() const { return pool_ != nullptr; }
   const std::string& previous_fingerprint() const;
 
   enum class Outcome { kAdded, kUpdated, kUnchanged };
@@ -40,6 +44,9 @@ class IndexTarget {
   // same content hash is kUnchanged.
   Outcome Write(const std::string& id_term, const std::string& content_hash,
                 Xapian::Document document, std::uint64_t input_bytes, bool existed);
+  // The same for a fresh build (bulk()), with the article, extraction done.
+  Outcome Write(const std::string& id_term, const std::string& content_hash, Article article,
+                std::uint64_t input_bytes);
   bool WrittenThisRun(const std::string& id_term) const;
   // The content hash stored for `id_term` ("" when absent), this run's
   // writes included.

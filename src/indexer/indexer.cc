@@ -52,12 +52,13 @@ class WorkerPool {
  public:
   WorkerPool(const std::string& db_path, const IndexOptions& options,
              const EntityExtractor& extractor, const std::vector<InputFile>& files,
-             bool index_was_empty, internal::ChunkQueue& queue)
+             bool index_was_empty, bool defer_documents, internal::ChunkQueue& queue)
       : queue_(queue) {
     const unsigned jobs = JobCount(options);
     for (unsigned i = 0; i < jobs; ++i) {
-      threads_.emplace_back(
-          [&, index_was_empty] { Run(db_path, options, extractor, files, index_was_empty); });
+      threads_.emplace_back([&, index_was_empty, defer_documents] {
+        Run(db_path, options, extractor, files, index_was_empty, defer_documents);
+      });
     }
   }
   // Closing first: when the writer throws, workers may be waiting for room.
@@ -78,9 +79,10 @@ class WorkerPool {
  private:
   void Run(const std::string& db_path, const IndexOptions& options,
            const EntityExtractor& extractor, const std::vector<InputFile>& files,
-           bool index_was_empty) {
+           bool index_was_empty, bool defer_documents) {
     try {
-      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor);
+      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor,
+                                         defer_documents);
       const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
       for (std::size_t i = next_file_++; i < files.size(); i = next_file_++) {
         if (StopRequested(options)) break;
@@ -129,6 +131,14 @@ class Applier {
   }
 
   void Apply(PreparedArticle& prepared) {
+    using Outcome = internal::IndexTarget::Outcome;
+    Outcome outcome;
+    if (prepared.derived) {
+      outcome = target_.Write(prepared.id_term, prepared.content_hash, std::move(prepared.article),
+                              prepared.input_bytes);
+      Count(outcome);
+      return;
+    }
     if (!prepared.document) {
       // A worker's view predates this run's writes; only ids written in this
       // run can have changed under it.
@@ -139,9 +149,14 @@ class Applier {
       }
       prepared.document = fallback_.Build(prepared.article, prepared.content_hash);
     }
+    outcome = target_.Write(prepared.id_term, prepared.content_hash, std::move(*prepared.document),
+                            prepared.input_bytes, prepared.existed);
+    Count(outcome);
+  }
+
+  void Count(internal::IndexTarget::Outcome outcome) {
     using Outcome = internal::IndexTarget::Outcome;
-    switch (target_.Write(prepared.id_term, prepared.content_hash, std::move(*prepared.document),
-                          prepared.input_bytes, prepared.existed)) {
+    switch (outcome) {
       case Outcome::kAdded: ++report_.added; break;
       case Outcome::kUpdated: ++report_.updated; break;
       case Outcome::kUnchanged: ++report_.unchanged; break;
@@ -207,7 +222,8 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
   internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
-  WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(), queue);
+  WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(), target.bulk(),
+                     queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
     for (PreparedArticle& prepared : chunk->articles) {

@@ -58,9 +58,10 @@ bool ReadInput(const InputFile& input, std::string& content, std::string& error)
 std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                                 const EntityExtractor& extractor)
+                                 const EntityExtractor& extractor, bool defer_documents)
     : db_path_(std::move(db_path)),
       index_was_empty_(index_was_empty),
+      defer_documents_(index_was_empty && defer_documents),
       read_(read),
       extractor_(extractor) {}
 
@@ -124,6 +125,12 @@ PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_by
   prepared.existed = stored.has_value();
   if (stored && *stored == prepared.content_hash) {
     prepared.article = std::move(article);
+    return prepared;
+  }
+  if (defer_documents_) {
+    DeriveArticleFields(extractor_, article);
+    prepared.article = std::move(article);
+    prepared.derived = true;
     return prepared;
   }
   prepared.document = Build(article, prepared.content_hash);

@@ -1,6 +1,7 @@
 #include "indexer/sub_database_pool.h"
 
 #include "db/spelling.h"
+#include "gazette/document.h"
 #include "gazette/problem.h"
 
 namespace gazette::internal {
@@ -66,7 +67,9 @@ void SubDatabasePool::Write(SubDatabaseJob& job) {
     Xapian::WritableDatabase db(job.dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
                                              Xapian::DB_BACKEND_GLASS);
     SpellingCounts spellings;
-    for (Xapian::Document& document : job.documents) {
+    DocumentBuilder builder;
+    for (std::size_t i = 0; i < job.articles.size(); ++i) {
+      const Xapian::Document document = builder.Build(job.articles[i], job.content_hashes[i]);
       spellings.Add(document);
       db.add_document(document);
     }
@@ -76,7 +79,7 @@ void SubDatabasePool::Write(SubDatabaseJob& job) {
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kIo, job.dir + ": cannot write: " + e.get_type() + ": " + e.get_msg());
   }
-  job.documents.clear();
+  job.articles.clear();
 }
 
 }  // namespace gazette::internal

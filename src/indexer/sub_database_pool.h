@@ -16,11 +16,16 @@
 #include <thread>
 #include <vector>
 
+#include "gazette/article.h"
+
 namespace gazette::internal {
 
+// Articles with their content hashes, extraction done: the writer thread
+// builds each document just before adding it.
 struct SubDatabaseJob {
   std::string dir;  // created (or overwritten) by the job
-  std::vector<Xapian::Document> documents;
+  std::vector<Article> articles;
+  std::vector<std::string> content_hashes;
 };
 
 class SubDatabasePool {
