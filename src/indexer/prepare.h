@@ -75,6 +75,15 @@ class ArticlePreparer {
   Xapian::Document Build(Article& article, const std::string& content_hash);
 
  private:
+  // A big JSON Lines file, read and parsed a slice at a time so that memory
+  // does not grow with the file. Returns false when `emit` asked to stop.
+  bool PrepareJsonlSlices(const InputFile& input, std::size_t file_index,
+                          std::size_t chunk_articles,
+                          const std::function<bool(PreparedChunk&&)>& emit);
+  // Prepares `read`'s articles into `chunk`, emitting full chunks on the way.
+  bool PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,
+                   std::size_t chunk_articles, PreparedChunk& chunk,
+                   const std::function<bool(PreparedChunk&&)>& emit);
   // The stored hash of `id_term` in this worker's view; "" when absent.
   std::optional<std::string> StoredHash(const std::string& id_term);
   PreparedArticle Prepare(Article article, std::uint64_t input_bytes);
