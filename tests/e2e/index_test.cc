@@ -367,6 +367,30 @@ TEST_CASE("index: an id given twice in one run keeps its last version, bulk or n
   }
 }
 
+TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbers") {
+  TempDir dir;
+  // About 10 MB: more than one slice (prepare.cc reads 8 MB at a time).
+  std::string content;
+  const std::string filler(3900, 'x');
+  for (int line = 1; line <= 2600; ++line) {
+    if (line == 2500) {
+      content += "{not json\n";
+      continue;
+    }
+    content += R"({"title": "Line )" + std::to_string(line) + R"(", "body": "qqline)" +
+               std::to_string(line) + " " + filler + R"("})" + "\n";
+  }
+  WriteFile(dir.path() / "big.jsonl", content);
+  const std::string db = dir / "db";
+  RunResult run = RunGazette({"--db", db, "index", dir / "big.jsonl"});
+  CAPTURE(run.err.substr(0, 400));
+  CHECK(run.exit_code == 1);
+  CHECK(Contains(run.err, "big.jsonl:2500: invalid JSON"));
+  CHECK(Contains(run.err, "indexed 2599 new"));
+  // Ids of lines without one are `file:line`, counted across slices.
+  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqline2600"}).out == "big.jsonl:2600\n");
+}
+
 TEST_CASE("index --shards: articles spread over shards that search as one index") {
   TempDir dir;
   const std::string single = dir / "single", sharded = dir / "sharded";
