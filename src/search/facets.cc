@@ -160,16 +160,45 @@ FacetSpy::Counts CountValueStream(const Xapian::Database& db, const FacetSlot& f
   return tally.ToCounts();
 }
 
-// The same counts from the terms `prefix`+id: for each, how many of its
+// The terms `prefix`+id of a field, with their document frequencies.
+struct FieldTerms {
+  std::vector<std::pair<std::string, Xapian::doccount>> terms;
+  std::uint64_t postings = 0;
+};
+
+FieldTerms ListTerms(const Xapian::Database& db, const std::string& prefix) {
+  FieldTerms field;
+  for (Xapian::TermIterator t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    std::string term = *t;
+    if (term.size() == prefix.size()) continue;  // an empty id: the values skip it too
+    field.postings += t.get_termfreq();
+    field.terms.emplace_back(std::move(term), t.get_termfreq());
+  }
+  return field;
+}
+
+// Whether reading every posting of the field's terms should cost less than
+// reading the values of `matches` documents. The constants are CPU times
+// measured on 100k articles (docs/performance.md, "Exact facets"): opening a
+// term's posting list ~8 us, a posting ~11 ns; a match's value ~90 ns plus
+// ~30 ns an id. Only their ratios matter.
+bool PostingsCheaper(const FieldTerms& field, std::size_t matches, Xapian::doccount with_value,
+                     Xapian::doccount doccount) {
+  if (with_value == 0 || doccount == 0) return false;
+  const double postings_ns = 8000.0 * double(field.terms.size()) + 11.0 * double(field.postings);
+  const double ids_per_value = double(field.postings) / double(with_value);
+  const double matches_with_value = double(matches) * double(with_value) / double(doccount);
+  return postings_ns < matches_with_value * (90.0 + 30.0 * ids_per_value);
+}
+
+// The same counts from the field's terms: for each, how many of its
 // documents are set in `matched`. The indexer writes a term for every id it
 // puts in the slot (schema/document.cc), and no other prefix of the schema
 // starts with an entity or source prefix (tests/unit/facets_test.cc).
 FacetSpy::Counts CountPostings(const Xapian::Database& db, const std::string& prefix,
-                               const std::vector<std::uint64_t>& matched) {
+                               const FieldTerms& field, const std::vector<std::uint64_t>& matched) {
   FacetSpy::Counts counts;
-  for (Xapian::TermIterator t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    const std::string term = *t;
-    if (term.size() == prefix.size()) continue;  // an empty id: the values skip it too
+  for (const auto& [term, frequency] : field.terms) {
     std::uint64_t n = 0;
     for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
       const Xapian::docid did = *p;
@@ -205,21 +234,30 @@ void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
   // only moves forward, so make sure.
   if (!std::is_sorted(matches_.begin(), matches_.end()))
     std::sort(matches_.begin(), matches_.end());
+  // Below this share the values always cost less: each match costs a few
+  // hundred ns, each posting ~11 ns, and a field has ~4 postings an article.
   const bool dense = double(matches_.size()) >= kPostingsShare * double(db.get_doccount());
   std::vector<std::uint64_t> matched;  // a bit per docid, for postings
   for (std::size_t i = 0; i < facets_.size(); ++i) {
-    const bool postings =
-        !facets_[i].term_prefix.empty() &&
-        (method == FacetMethod::kPostings || (method == FacetMethod::kAuto && dense));
+    const FacetSlot& facet = facets_[i];
+    FieldTerms field;
+    bool postings = false;
+    if (!facet.term_prefix.empty() && method != FacetMethod::kValues &&
+        (dense || method == FacetMethod::kPostings)) {
+      field = ListTerms(db, facet.term_prefix);
+      postings =
+          method == FacetMethod::kPostings ||
+          PostingsCheaper(field, matches_.size(), db.get_value_freq(facet.slot), db.get_doccount());
+    }
     if (!postings) {
-      counts_[i] = CountValueStream(db, facets_[i], matches_);
+      counts_[i] = CountValueStream(db, facet, matches_);
       continue;
     }
     if (matched.empty()) {
       matched.assign(db.get_lastdocid() / 64 + 1, 0);
       for (const Xapian::docid did : matches_) matched[did / 64] |= std::uint64_t{1} << (did % 64);
     }
-    counts_[i] = CountPostings(db, facets_[i].term_prefix, matched);
+    counts_[i] = CountPostings(db, facet.term_prefix, field, matched);
   }
 }
 

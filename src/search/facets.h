@@ -29,10 +29,11 @@ struct FacetSlot {
   std::string term_prefix;
 };
 
-// How CountValues() reads a facet. kAuto: postings when the matches are at
-// least kPostingsShare of the index and the facet has terms, else values.
+// How CountValues() reads a facet. kAuto: values, unless the facet has terms,
+// the matches are at least kPostingsShare of the index, and the field's terms
+// and postings promise to cost less than the matches' values (facets.cc).
 enum class FacetMethod { kAuto, kValues, kPostings };
-inline constexpr double kPostingsShare = 0.25;
+inline constexpr double kPostingsShare = 0.2;
 
 // The slot of facet `name`; throws Error{kUsage} naming the known facets.
 FacetSlot FindFacetSlot(std::string_view name);
