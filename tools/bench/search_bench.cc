@@ -6,10 +6,13 @@
 //
 //   search_bench --db DB --queries QUERIES.json [--repeat 200] [--json OUT]
 //   search_bench --db DB --queries QUERIES.json --facet-methods
+//   search_bench --db DB --queries QUERIES.json --breakdown
 //
 // --facet-methods times only the counting of each facets query, once per
 // way FacetSpy can count (value streams, term postings, the automatic
 // choice), and the raw spy, for docs/performance.md "Exact facets".
+// --breakdown splits a top-10 query into its parts (CPU medians): parsing
+// with and without spelling, matching, article JSON, snippets.
 //
 // QUERIES.json is a list of {"name", "gazette": query text, "xapian": the raw
 // driver's query text or null, "facets": [field...] (optional), "limit"}.
@@ -164,6 +167,7 @@ struct Args {
   std::string db, queries, json;
   int repeat = 200;
   bool facet_methods = false;
+  bool breakdown = false;
 };
 
 Args ParseArgs(int argc, char** argv) {
@@ -184,6 +188,8 @@ Args ParseArgs(int argc, char** argv) {
       args.repeat = std::stoi(next());
     else if (a == "--facet-methods")
       args.facet_methods = true;
+    else if (a == "--breakdown")
+      args.breakdown = true;
     else
       throw std::runtime_error("unknown argument " + a);
   }
@@ -274,8 +280,76 @@ int FacetMethods(const Args& args) {
   return 0;
 }
 
+// Where a top-10 query's time goes, part by part (thread CPU ms, medians).
+int Breakdown(const Args& args) {
+  const std::vector<BenchQuery> queries = LoadQueries(args.queries);
+  gazette::Database db = gazette::Database::Open(args.db);
+  Xapian::Database& xdb = db.xapian();
+  const gazette::Gazetteer& gazetteer = gazette::Gazetteer::Builtin();
+  const int runs = std::max(11, args.repeat);
+  auto cpu_ms = [&](const std::function<void()>& f) {
+    std::vector<double> cpu;
+    for (int r = 0; r < runs; ++r) {
+      const double start = CpuSeconds();
+      f();
+      cpu.push_back((CpuSeconds() - start) * 1e3);
+    }
+    return Median(cpu);
+  };
+  fmt::print("{:<8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "query",
+             "BuildQuery", "QP alone", "Search", "match+data", "JSON x10", "snip exh.", "snip 0",
+             "suggest/w");
+  const Xapian::Stem stemmer("english");
+  for (const BenchQuery& q : queries) {
+    if (!q.facets.empty()) continue;
+    const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0);
+    gazette::SearchOptions options;
+    Xapian::QueryParser qp;  // gazette's parser settings without spelling or fields
+    qp.set_stemmer(stemmer);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_database(xdb);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Enquire enquire(xdb);
+    enquire.set_query(parsed.query);
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    std::vector<std::string> data;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      data.push_back(it.get_document().get_data());
+    std::vector<std::string> bodies;
+    for (const std::string& d : data)
+      bodies.push_back(nlohmann::json::parse(d, nullptr, false).value("body", std::string()));
+    const std::string first_word = q.gazette.substr(0, q.gazette.find(' '));
+    const std::string word = first_word.empty() || first_word[0] == '"' ? "summit" : first_word;
+    fmt::print(
+        "{:<8} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f}\n",
+        q.name, cpu_ms([&] { (void)gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0); }),
+        cpu_ms([&] { (void)qp.parse_query(q.gazette); }),
+        cpu_ms([&] { (void)gazette::Search(db, parsed, options, gazetteer); }), cpu_ms([&] {
+          Xapian::Enquire e(xdb);
+          e.set_query(parsed.query);
+          Xapian::MSet m = e.get_mset(0, 10);
+          for (auto it = m.begin(); it != m.end(); ++it) (void)it.get_document().get_data();
+        }),
+        cpu_ms([&] {
+          std::size_t n = 0;
+          for (const std::string& d : data) n += nlohmann::json::parse(d, nullptr, false).size();
+          if (n == 0) fmt::print("");
+        }),
+        cpu_ms([&] {
+          for (const std::string& b : bodies)
+            (void)mset.snippet(b, 200, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE);
+        }),
+        cpu_ms([&] {
+          for (const std::string& b : bodies) (void)mset.snippet(b, 200, stemmer, 0);
+        }),
+        cpu_ms([&] { (void)xdb.get_spelling_suggestion(word); }));
+  }
+  return 0;
+}
+
 int Run(const Args& args) {
   if (args.facet_methods) return FacetMethods(args);
+  if (args.breakdown) return Breakdown(args);
   nlohmann::json out;
   // First thing in the process, as in every `gazette` command: the cold parse.
   const auto load_start = Clock::now();
