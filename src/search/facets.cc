@@ -1,9 +1,16 @@
 // Facet counting. Entity slots hold several ids per document, which
-// Xapian's ValueCountMatchSpy (one value per slot) cannot count; one custom
-// spy splitting them is also faster than one spy per field (xapian-notes §2).
+// Xapian's ValueCountMatchSpy (one value per slot) cannot count. The spy only
+// records docids. CountValues() then either walks each slot's value stream
+// once in docid order, tallying ids in a flat table (1.5x faster than reading
+// the slots per document into std::unordered_map), or, for a match set that
+// is a large share of the index, intersects it with the postings of every
+// term of the field (XLEADER*, ...): a cost that depends on the index, not on
+// the matches, and is lower than the values' from about a quarter of the
+// index up. Measurements: docs/performance.md, "Exact facets".
 #include "search/facets.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "gazette/document.h"
 #include "gazette/problem.h"
@@ -36,50 +43,221 @@ std::string MentionName(const FacetSlot& facet, const std::string& id, const Xap
   return id;
 }
 
+// Counts of short strings (entity ids, source slugs) over many documents:
+// open addressing over a power-of-two table, the strings in one arena, and a
+// per-document stamp so that an id written twice in one article counts once.
+// About 16 ns an id against ~50 for std::unordered_map<std::string> with its
+// per-node strings and std::hash.
+class IdTally {
+ public:
+  // Starts the next document: ids added from now on count for it once.
+  void NextDocument() { ++document_; }
+
+  void Add(std::string_view id) {
+    const std::uint32_t hash = Hash(id);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.hash == 0) {
+        slot = {hash, static_cast<std::uint32_t>(entries_.size())};
+        entries_.push_back({arena_.size(), id.size(), 1, document_});
+        arena_.append(id);
+        if (entries_.size() * 2 > slots_.size()) Grow();
+        return;
+      }
+      if (slot.hash != hash) continue;
+      Entry& entry = entries_[slot.entry];
+      if (entry.size == id.size() &&
+          std::memcmp(arena_.data() + entry.offset, id.data(), id.size()) == 0) {
+        if (entry.document != document_) {
+          entry.document = document_;
+          ++entry.count;
+        }
+        return;
+      }
+    }
+  }
+
+  FacetSpy::Counts ToCounts() const {
+    FacetSpy::Counts counts;
+    counts.reserve(entries_.size());
+    for (const Entry& e : entries_) counts.emplace(arena_.substr(e.offset, e.size), e.count);
+    return counts;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;  // 0: empty
+    std::uint32_t entry = 0;
+  };
+  struct Entry {
+    std::size_t offset, size;
+    std::uint64_t count;
+    std::uint64_t document;  // the last document that counted
+  };
+
+  // Ids are short ("vladimir_putin"): mixing the first and last eight bytes
+  // and the length spreads them well enough; equal hashes are compared.
+  static std::uint32_t Hash(std::string_view s) {
+    std::uint64_t head = 0, tail = 0;
+    if (s.size() >= 8) {
+      std::memcpy(&head, s.data(), 8);
+      std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    } else {
+      std::memcpy(&head, s.data(), s.size());
+    }
+    std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + s.size()) * 0xC2B2AE3D27D4EB4Full);
+    h ^= h >> 32;
+    return static_cast<std::uint32_t>(h) | 1;
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.hash == 0) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].hash != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(256);
+  std::vector<Entry> entries_;
+  std::string arena_;
+  std::uint64_t document_ = 0;
+};
+
+// The values of `facet` in the documents `matches` (ascending), from the
+// slot's value stream.
+FacetSpy::Counts CountValueStream(const Xapian::Database& db, const FacetSlot& facet,
+                                  const std::vector<Xapian::docid>& matches) {
+  IdTally tally;
+  std::string value;
+  Xapian::ValueIterator it = db.valuestream_begin(facet.slot);
+  const Xapian::ValueIterator end = db.valuestream_end(facet.slot);
+  for (const Xapian::docid did : matches) {
+    if (it == end) break;
+    it.skip_to(did);
+    if (it == end) break;
+    if (it.get_docid() != did) continue;  // no value: nothing to count
+    value = *it;
+    tally.NextDocument();
+    if (!facet.multi_valued) {
+      tally.Add(value);
+      continue;
+    }
+    const char* begin = value.data();
+    const char* const stop = begin + value.size();
+    while (begin <= stop) {
+      const void* at = std::memchr(begin, schema::kValueSeparator, stop - begin);
+      const char* id_end = at ? static_cast<const char*>(at) : stop;
+      if (id_end > begin) tally.Add(std::string_view(begin, id_end - begin));
+      begin = id_end + 1;
+    }
+  }
+  return tally.ToCounts();
+}
+
+// The terms `prefix`+id of a field, with their document frequencies.
+struct FieldTerms {
+  std::vector<std::pair<std::string, Xapian::doccount>> terms;
+  std::uint64_t postings = 0;
+};
+
+FieldTerms ListTerms(const Xapian::Database& db, const std::string& prefix) {
+  FieldTerms field;
+  for (Xapian::TermIterator t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    std::string term = *t;
+    if (term.size() == prefix.size()) continue;  // an empty id: the values skip it too
+    field.postings += t.get_termfreq();
+    field.terms.emplace_back(std::move(term), t.get_termfreq());
+  }
+  return field;
+}
+
+// Whether reading every posting of the field's terms should cost less than
+// reading the values of `matches` documents. The constants are CPU times
+// measured on 100k articles (docs/performance.md, "Exact facets"): opening a
+// term's posting list ~8 us, a posting ~11 ns; a match's value ~90 ns plus
+// ~30 ns an id. Only their ratios matter.
+bool PostingsCheaper(const FieldTerms& field, std::size_t matches, Xapian::doccount with_value,
+                     Xapian::doccount doccount) {
+  if (with_value == 0 || doccount == 0) return false;
+  const double postings_ns = 8000.0 * double(field.terms.size()) + 11.0 * double(field.postings);
+  const double ids_per_value = double(field.postings) / double(with_value);
+  const double matches_with_value = double(matches) * double(with_value) / double(doccount);
+  return postings_ns < matches_with_value * (90.0 + 30.0 * ids_per_value);
+}
+
+// The same counts from the field's terms: for each, how many of its
+// documents are set in `matched`. The indexer writes a term for every id it
+// puts in the slot (schema/document.cc), and no other prefix of the schema
+// starts with an entity or source prefix (tests/unit/facets_test.cc).
+FacetSpy::Counts CountPostings(const Xapian::Database& db, const std::string& prefix,
+                               const FieldTerms& field, const std::vector<std::uint64_t>& matched) {
+  FacetSpy::Counts counts;
+  for (const auto& [term, frequency] : field.terms) {
+    std::uint64_t n = 0;
+    for (Xapian::PostingIterator p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      const Xapian::docid did = *p;
+      if (did / 64 < matched.size()) n += (matched[did / 64] >> (did % 64)) & 1;
+    }
+    if (n > 0) counts.emplace(term.substr(prefix.size()), n);
+  }
+  return counts;
+}
+
 }  // namespace
 
 FacetSlot FindFacetSlot(std::string_view name) {
-  if (name == "year") return {"year", schema::kSlotYear, false};
-  if (name == "month") return {"month", schema::kSlotMonth, false};
+  if (name == "year") return {"year", schema::kSlotYear, false, ""};
+  if (name == "month") return {"month", schema::kSlotMonth, false, ""};
   const schema::Field* field = schema::FindField(name);
   if (!field || !field->facet_slot)
-    throw Error(ErrorKind::kUsage,
-                "unknown facet '" + std::string(name) + "' (known: " + std::string(kFacetNames) + ")");
-  return {std::string(name), *field->facet_slot, field->type == schema::FieldType::kEntity};
+    throw Error(ErrorKind::kUsage, "unknown facet '" + std::string(name) +
+                                       "' (known: " + std::string(kFacetNames) + ")");
+  return {std::string(name), *field->facet_slot, field->type == schema::FieldType::kEntity,
+          std::string(field->prefix)};
 }
 
 FacetSpy::FacetSpy(std::vector<FacetSlot> facets)
     : facets_(std::move(facets)), counts_(facets_.size()) {}
 
-void FacetSpy::Count(Counts& counts, std::string_view value) {
-  if (auto it = counts.find(value); it != counts.end()) {
-    ++it->second;
-  } else {
-    counts.emplace(std::string(value), 1);
-  }
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  matches_.push_back(doc.get_docid());
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
+void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
+  // The matcher visits documents in ascending docid order; a value stream
+  // only moves forward, so make sure.
+  if (!std::is_sorted(matches_.begin(), matches_.end()))
+    std::sort(matches_.begin(), matches_.end());
+  // Below this share the values always cost less: each match costs a few
+  // hundred ns, each posting ~11 ns, and a field has ~4 postings an article.
+  const bool dense = double(matches_.size()) >= kPostingsShare * double(db.get_doccount());
+  std::vector<std::uint64_t> matched;  // a bit per docid, for postings
   for (std::size_t i = 0; i < facets_.size(); ++i) {
-    const std::string value = doc.get_value(facets_[i].slot);
-    if (value.empty()) continue;
-    if (!facets_[i].multi_valued) {
-      Count(counts_[i], value);
+    const FacetSlot& facet = facets_[i];
+    FieldTerms field;
+    bool postings = false;
+    if (!facet.term_prefix.empty() && method != FacetMethod::kValues &&
+        (dense || method == FacetMethod::kPostings)) {
+      field = ListTerms(db, facet.term_prefix);
+      postings =
+          method == FacetMethod::kPostings ||
+          PostingsCheaper(field, matches_.size(), db.get_value_freq(facet.slot), db.get_doccount());
+    }
+    if (!postings) {
+      counts_[i] = CountValueStream(db, facet, matches_);
       continue;
     }
-    // Each article counts once per value, even if an id were written twice.
-    seen_.clear();
-    const std::string_view all(value);
-    for (std::size_t begin = 0; begin <= all.size();) {
-      std::size_t end = all.find(schema::kValueSeparator, begin);
-      if (end == std::string_view::npos) end = all.size();
-      const std::string_view id = all.substr(begin, end - begin);
-      if (!id.empty() && std::find(seen_.begin(), seen_.end(), id) == seen_.end()) {
-        seen_.push_back(id);
-        Count(counts_[i], id);
-      }
-      begin = end + 1;
+    if (matched.empty()) {
+      matched.assign(db.get_lastdocid() / 64 + 1, 0);
+      for (const Xapian::docid did : matches_) matched[did / 64] |= std::uint64_t{1} << (did % 64);
     }
+    counts_[i] = CountPostings(db, facet.term_prefix, field, matched);
   }
 }
 
@@ -105,7 +283,8 @@ std::vector<FacetEntry> TopEntries(const FacetSpy& spy, std::size_t index, std::
     const std::size_t keep = std::min(entries.size(), limit);
     // Ties at the cut must be decided by display name, so name every tie.
     std::size_t named = keep;
-    while (named < entries.size() && keep > 0 && entries[named].count == entries[keep - 1].count) ++named;
+    while (named < entries.size() && keep > 0 && entries[named].count == entries[keep - 1].count)
+      ++named;
     for (std::size_t i = 0; i < named; ++i) entries[i].value = SourceDisplayName(entries[i].id, db);
     entries.resize(named);
     std::sort(entries.begin(), entries.end(), busiest);

@@ -1,5 +1,8 @@
-// Exact facet counts over the whole match set: one match spy reads every
-// requested slot of a matching document once (xapian-notes §2, option A).
+// Exact facet counts over the whole match set: a match spy records every
+// matching document; CountValues() then reads each facet either from its
+// value slot's stream, in docid order (xapian-notes §2, option A), or, when
+// the matches are a large share of the index, from the postings of the
+// field's terms (docs/performance.md, "Exact facets").
 #ifndef GAZETTE_SEARCH_FACETS_H_
 #define GAZETTE_SEARCH_FACETS_H_
 
@@ -16,21 +19,38 @@
 
 namespace gazette::internal {
 
-// A facet the spy counts: its name ("leader"), value slot, and whether the
-// slot holds several ids joined by schema::kValueSeparator.
+// A facet the spy counts: its name ("leader"), value slot, whether the slot
+// holds several ids joined by schema::kValueSeparator, and the prefix of the
+// boolean terms carrying the same ids (empty when there are none: year, month).
 struct FacetSlot {
   std::string name;
   Xapian::valueno slot = 0;
   bool multi_valued = false;
+  std::string term_prefix;
 };
+
+// How CountValues() reads a facet. kAuto: values, unless the facet has terms,
+// the matches are at least kPostingsShare of the index, and the field's terms
+// and postings promise to cost less than the matches' values (facets.cc).
+enum class FacetMethod { kAuto, kValues, kPostings };
+inline constexpr double kPostingsShare = 0.2;
 
 // The slot of facet `name`; throws Error{kUsage} naming the known facets.
 FacetSlot FindFacetSlot(std::string_view name);
 
+// Add to an Enquire (with check_at_least >= the match count, so that every
+// match is seen), run get_mset(), then call CountValues() with the same
+// database before reading counts(). Not thread-safe; local databases only
+// (a remote shard cannot run a custom spy, xapian-notes §8).
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(std::vector<FacetSlot> facets);
+  // Records the match's docid; the values are read later, slot by slot.
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Counts the recorded matches' values of every facet: each article once
+  // per value. Call once, after get_mset(), on the database it searched.
+  // Every method gives the same counts; `method` is for tests and benchmarks.
+  void CountValues(const Xapian::Database& db, FacetMethod method = FacetMethod::kAuto);
 
   // Counts of facet `index` (in constructor order), unsorted.
   struct Hash {
@@ -42,10 +62,9 @@ class FacetSpy : public Xapian::MatchSpy {
   const std::vector<FacetSlot>& facets() const { return facets_; }
 
  private:
-  void Count(Counts& counts, std::string_view value);
   std::vector<FacetSlot> facets_;
   std::vector<Counts> counts_;
-  std::vector<std::string_view> seen_;  // one document's values, for dedup
+  std::vector<Xapian::docid> matches_;  // in match order: ascending docids
 };
 
 // The busiest `limit` entries of facet `index`, ties by display name, with

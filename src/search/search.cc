@@ -57,6 +57,7 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     const bool exact = options.exact_total || !facets.empty() || options.limit == 0;
     const Xapian::doccount check_at_least = exact ? xdb.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
+    if (!facets.empty()) spy.CountValues(xdb);
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const Xapian::Stem stemmer(query.stemmer);

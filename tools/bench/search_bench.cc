@@ -1,167 +1,453 @@
-// tools/bench/search_bench.cc: search latency against a raw Xapian driver,
-// exact facet cost, and gazetteer load time, on a synthetic corpus.
-//   search_bench DB_DIR [N_ARTICLES=100000]
-// Builds DB_DIR once (a plain glass database, reused when present), then
-// prints medians. Results go to docs/performance.md, section "Search".
+// tools/bench/search_bench.cc: in-process query latency on one gazette index,
+// through gazette's library (BuildQuery + Search) and through a raw Xapian
+// driver (QueryParser + Enquire + get_data, what `quest` does), plus the cost
+// of exact facets and of loading the built-in gazetteer. tools/bench/run
+// calls it with the query mix it wrote; by hand:
+//
+//   search_bench --db DB --queries QUERIES.json [--repeat 200] [--json OUT]
+//   search_bench --db DB --queries QUERIES.json --facet-methods
+//   search_bench --db DB --queries QUERIES.json --breakdown
+//
+// --facet-methods times only the counting of each facets query, once per
+// way FacetSpy can count (value streams, term postings, the automatic
+// choice), and the raw spy, for docs/performance.md "Exact facets".
+// --breakdown splits a top-10 query into its parts (CPU medians): parsing
+// with and without spelling, matching, article JSON, snippets.
+//
+// QUERIES.json is a list of {"name", "gazette": query text, "xapian": the raw
+// driver's query text or null, "facets": [field...] (optional), "limit"}.
+// Runs alternate between the two drivers so that load on a shared machine
+// falls on both alike. Prints a table on stderr and, with --json, writes
+// {"gazetteer": {...}, "wall"/"cpu": {driver: {query: [seconds...]}} with
+// drivers gazette, xapian and xapian_snippets (the raw driver plus article
+// JSON and a snippet per hit, the same work as gazette's),
+//  "matches": {driver: {query: n}}, "facets_agree": bool}.
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
+#include <ctime>
+#include <deque>
+#include <fstream>
 #include <functional>
-#include <random>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "gazette/database.h"
-#include "gazette/document.h"
 #include "gazette/gazetteer.h"
 #include "gazette/query.h"
 #include "gazette/schema.h"
 #include "gazette/search.h"
+#include "search/facets.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double Millis(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+double CpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
 
 double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
 }
 
-double TimeMedian(int runs, const std::function<void()>& f) {
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    const auto start = Clock::now();
-    f();
-    times.push_back(Millis(Clock::now() - start));
+struct BenchQuery {
+  std::string name;
+  std::string gazette;
+  std::string xapian;  // empty: the raw driver cannot express it
+  std::vector<std::string> facets;
+  std::size_t limit = 10;
+};
+
+// A multi-valued facet counter as the Xapian notes give it (§2, option A):
+// the plain way to count facets with the raw library, for comparison.
+class RawFacetSpy : public Xapian::MatchSpy {
+ public:
+  RawFacetSpy(Xapian::valueno slot, bool multi) : slot_(slot), multi_(multi) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string v = doc.get_value(slot_);
+    if (v.empty()) return;
+    if (!multi_) {
+      ++counts_[v];
+      return;
+    }
+    for (std::size_t b = 0, e; b < v.size(); b = e + 1) {
+      e = v.find(gazette::schema::kValueSeparator, b);
+      if (e == std::string::npos) e = v.size();
+      if (e > b) ++counts_[v.substr(b, e - b)];
+    }
   }
-  return Median(times);
+  const std::unordered_map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno slot_;
+  bool multi_;
+  std::unordered_map<std::string, Xapian::doccount> counts_;
+};
+
+// The raw driver: quest's QueryParser set up as gazette's (English stemmer,
+// STEM_SOME, AND), with boolean prefixes for the entity fields and a plain
+// string range on the date slot ("date:20190101..20201231").
+class RawDriver {
+ public:
+  explicit RawDriver(const std::string& path)
+      : db_(path), dates_(gazette::schema::kSlotDate, "date:") {
+    parser_.set_stemmer(Xapian::Stem("english"));
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_default_op(Xapian::Query::OP_AND);
+    parser_.set_database(db_);
+    for (const gazette::schema::Field& f : gazette::schema::Fields())
+      if (f.type == gazette::schema::FieldType::kEntity)
+        parser_.add_boolean_prefix(std::string(f.name), std::string(f.prefix), false);
+    parser_.add_rangeprocessor(&dates_);
+  }
+
+  // Top `limit` hits with their data, or with facets every match counted.
+  // With `snippets`, also what gazette does with each hit's data: parse the
+  // article JSON and make a 200-character snippet of the body (the flags of
+  // search/snippet.cc), so that the rest of the gap is gazette's own.
+  Xapian::doccount Run(const BenchQuery& q, std::deque<RawFacetSpy>* spies = nullptr,
+                       bool snippets = false) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parser_.parse_query(q.xapian));
+    if (spies)
+      for (RawFacetSpy& spy : *spies) enquire.add_matchspy(&spy);
+    Xapian::MSet mset = enquire.get_mset(0, q.limit, spies ? db_.get_doccount() : 0);
+    std::size_t bytes = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const std::string data = it.get_document().get_data();
+      bytes += data.size();
+      if (!snippets) continue;
+      const nlohmann::json article = nlohmann::json::parse(data, nullptr, false);
+      if (!article.is_object()) continue;
+      bytes += mset.snippet(article.value("body", std::string()), 200, stemmer_,
+                            Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x02", "\x03", "…")
+                   .size();
+    }
+    sink_ += bytes;
+    return mset.get_matches_estimated();
+  }
+
+  Xapian::doccount Count(const BenchQuery& q) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parser_.parse_query(q.xapian));
+    return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  }
+
+  static std::deque<RawFacetSpy> Spies(const BenchQuery& q) {
+    std::deque<RawFacetSpy> spies;
+    for (const std::string& name : q.facets) {
+      const gazette::schema::Field* f = gazette::schema::FindField(name);
+      if (f && f->facet_slot)
+        spies.emplace_back(*f->facet_slot, f->type == gazette::schema::FieldType::kEntity);
+    }
+    return spies;
+  }
+
+ private:
+  Xapian::Database db_;
+  Xapian::QueryParser parser_;
+  Xapian::RangeProcessor dates_;
+  Xapian::Stem stemmer_{"english"};
+  std::size_t sink_ = 0;
+};
+
+struct Args {
+  std::string db, queries, json;
+  int repeat = 200;
+  bool facet_methods = false;
+  bool breakdown = false;
+};
+
+Args ParseArgs(int argc, char** argv) {
+  Args args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--db")
+      args.db = next();
+    else if (a == "--queries")
+      args.queries = next();
+    else if (a == "--json")
+      args.json = next();
+    else if (a == "--repeat")
+      args.repeat = std::stoi(next());
+    else if (a == "--facet-methods")
+      args.facet_methods = true;
+    else if (a == "--breakdown")
+      args.breakdown = true;
+    else
+      throw std::runtime_error("unknown argument " + a);
+  }
+  if (args.db.empty() || args.queries.empty())
+    throw std::runtime_error(
+        "usage: search_bench --db DB --queries QUERIES.json [--repeat N] [--json OUT]");
+  return args;
 }
 
-// Synthetic news: a Zipf-like vocabulary, "common" in every other article
-// (the half-corpus facet query), entities drawn from the built-in gazetteer.
-void BuildCorpus(const std::string& path, int n) {
-  const gazette::Gazetteer& g = gazette::Gazetteer::Builtin();
-  std::vector<const gazette::Entity*> by_kind[4];
-  for (const gazette::Entity& e : g.entities()) by_kind[static_cast<int>(e.kind)].push_back(&e);
-  std::vector<std::string> vocabulary;
-  for (int i = 0; i < 5000; ++i) vocabulary.push_back(fmt::format("w{}x{}", i, i % 7));
-  for (const char* w : {"summit", "trade", "sanctions", "election", "talks", "energy", "security"})
-    vocabulary.insert(vocabulary.begin(), w);
-  std::mt19937 rng(42);
-  std::vector<double> weights;
-  for (std::size_t i = 0; i < vocabulary.size(); ++i) weights.push_back(1.0 / double(i + 1));
-  std::discrete_distribution<int> zipf(weights.begin(), weights.end());
-  auto words = [&](int count) {
-    std::string text;
-    for (int i = 0; i < count; ++i) text += vocabulary[zipf(rng)] + (i % 12 == 11 ? ". " : " ");
-    return text;
-  };
-  auto mentions = [&](int kind, int count) {
-    std::vector<gazette::Mention> list;
-    const auto& pool = by_kind[kind];
-    for (int i = 0; i < count && !pool.empty(); ++i) {
-      const gazette::Entity* e = pool[std::min<std::size_t>(zipf(rng), pool.size() - 1)];
-      if (std::none_of(list.begin(), list.end(), [&](auto& m) { return m.id == e->id; }))
-        list.push_back({e->id, e->name, 1, 0, ""});
-    }
-    return list;
-  };
-  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-  db.set_metadata(std::string(gazette::schema::kMetaSchemaVersion),
-                  std::to_string(gazette::schema::kSchemaVersion));
-  gazette::DocumentBuilder builder;
-  for (int i = 0; i < n; ++i) {
-    gazette::Article a;
-    a.id = fmt::format("doc{}", i);
-    a.title = words(8);
-    a.body = words(120) + (i % 2 == 0 ? " common" : "");
-    a.published = gazette::MakeDay(2015 + i % 11, 1 + i % 12, 1 + i % 28);
-    a.source = fmt::format("Outlet {}", i % 12);
-    a.language = "en";
-    a.leaders = mentions(0, 4);
-    a.people = mentions(1, 2);
-    a.organizations = mentions(2, 2);
-    a.places = mentions(3, 3);
-    db.add_document(builder.Build(a, "h", i % 100 == 0 ? &db : nullptr));
-    if (i % 5000 == 4999) db.commit();
+std::vector<BenchQuery> LoadQueries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  const nlohmann::json json = nlohmann::json::parse(in);
+  std::vector<BenchQuery> queries;
+  for (const auto& q : json) {
+    BenchQuery b;
+    b.name = q.at("name");
+    b.gazette = q.at("gazette");
+    if (q.contains("xapian") && q["xapian"].is_string()) b.xapian = q["xapian"];
+    if (q.contains("facets")) b.facets = q["facets"].get<std::vector<std::string>>();
+    b.limit = q.value("limit", std::size_t{10});
+    queries.push_back(std::move(b));
   }
-  db.commit();
+  return queries;
+}
+
+// Whether gazette's facet entries carry the raw spies' counts.
+bool FacetsAgree(const gazette::SearchResult& result, const std::deque<RawFacetSpy>& spies) {
+  if (result.facets.size() != spies.size()) return false;
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    for (const gazette::FacetEntry& e : result.facets[i].second) {
+      auto it = spies[i].counts().find(e.id);
+      if (it == spies[i].counts().end() || it->second != e.count) return false;
+    }
+  }
+  return true;
+}
+
+// Enquire + spy + counting, without hits or display names: the part of a
+// facets query that depends on how the values are read.
+int FacetMethods(const Args& args) {
+  const std::vector<BenchQuery> queries = LoadQueries(args.queries);
+  gazette::Database db = gazette::Database::Open(args.db);
+  Xapian::Database& xdb = db.xapian();
+  const gazette::Gazetteer& gazetteer = gazette::Gazetteer::Builtin();
+  const int runs = std::max(5, args.repeat / 10);
+  fmt::print("{:<10} {:>8} {:>22} {:>22} {:>22} {:>22}\n", "query", "matches", "values ms (CPU)",
+             "postings ms (CPU)", "auto ms (CPU)", "raw spy ms (CPU)");
+  for (const BenchQuery& q : queries) {
+    if (q.facets.empty()) continue;
+    const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0);
+    std::vector<gazette::internal::FacetSlot> slots;
+    for (const std::string& name : q.facets)
+      slots.push_back(gazette::internal::FindFacetSlot(name));
+    Xapian::doccount matches = 0;
+    auto time = [&](const std::function<void()>& f) {
+      std::vector<double> wall, cpu;
+      for (int r = 0; r < runs; ++r) {
+        const auto start = Clock::now();
+        const double cpu_start = CpuSeconds();
+        f();
+        cpu.push_back((CpuSeconds() - cpu_start) * 1e3);
+        wall.push_back(Seconds(Clock::now() - start) * 1e3);
+      }
+      return fmt::format("{:.1f} ({:.1f})", Median(wall), Median(cpu));
+    };
+    auto with = [&](gazette::internal::FacetMethod method) {
+      return time([&] {
+        gazette::internal::FacetSpy spy(slots);
+        Xapian::Enquire enquire(xdb);
+        enquire.set_query(parsed.query);
+        enquire.add_matchspy(&spy);
+        matches = enquire.get_mset(0, 0, xdb.get_doccount()).get_matches_estimated();
+        spy.CountValues(xdb, method);
+      });
+    };
+    const std::string values = with(gazette::internal::FacetMethod::kValues);
+    const std::string postings = with(gazette::internal::FacetMethod::kPostings);
+    const std::string automatic = with(gazette::internal::FacetMethod::kAuto);
+    RawDriver raw(args.db);
+    const std::string spy = q.xapian.empty() ? "n/a" : time([&] {
+      std::deque<RawFacetSpy> spies = RawDriver::Spies(q);
+      raw.Run(q, &spies);
+    });
+    fmt::print("{:<10} {:>8} {:>22} {:>22} {:>22} {:>22}\n", q.name, matches, values, postings,
+               automatic, spy);
+  }
+  return 0;
+}
+
+// Where a top-10 query's time goes, part by part (thread CPU ms, medians).
+int Breakdown(const Args& args) {
+  const std::vector<BenchQuery> queries = LoadQueries(args.queries);
+  gazette::Database db = gazette::Database::Open(args.db);
+  Xapian::Database& xdb = db.xapian();
+  const gazette::Gazetteer& gazetteer = gazette::Gazetteer::Builtin();
+  const int runs = std::max(11, args.repeat);
+  auto cpu_ms = [&](const std::function<void()>& f) {
+    std::vector<double> cpu;
+    for (int r = 0; r < runs; ++r) {
+      const double start = CpuSeconds();
+      f();
+      cpu.push_back((CpuSeconds() - start) * 1e3);
+    }
+    return Median(cpu);
+  };
+  fmt::print("{:<8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "query",
+             "BuildQuery", "QP alone", "Search", "match+data", "JSON x10", "snip exh.", "snip 0",
+             "suggest/w");
+  const Xapian::Stem stemmer("english");
+  for (const BenchQuery& q : queries) {
+    if (!q.facets.empty()) continue;
+    const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0);
+    gazette::SearchOptions options;
+    Xapian::QueryParser qp;  // gazette's parser settings without spelling or fields
+    qp.set_stemmer(stemmer);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_database(xdb);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Enquire enquire(xdb);
+    enquire.set_query(parsed.query);
+    Xapian::MSet mset = enquire.get_mset(0, 10);
+    std::vector<std::string> data;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      data.push_back(it.get_document().get_data());
+    std::vector<std::string> bodies;
+    for (const std::string& d : data)
+      bodies.push_back(nlohmann::json::parse(d, nullptr, false).value("body", std::string()));
+    const std::string first_word = q.gazette.substr(0, q.gazette.find(' '));
+    const std::string word = first_word.empty() || first_word[0] == '"' ? "summit" : first_word;
+    fmt::print(
+        "{:<8} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f}\n",
+        q.name, cpu_ms([&] { (void)gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0); }),
+        cpu_ms([&] { (void)qp.parse_query(q.gazette); }),
+        cpu_ms([&] { (void)gazette::Search(db, parsed, options, gazetteer); }), cpu_ms([&] {
+          Xapian::Enquire e(xdb);
+          e.set_query(parsed.query);
+          Xapian::MSet m = e.get_mset(0, 10);
+          for (auto it = m.begin(); it != m.end(); ++it) (void)it.get_document().get_data();
+        }),
+        cpu_ms([&] {
+          std::size_t n = 0;
+          for (const std::string& d : data) n += nlohmann::json::parse(d, nullptr, false).size();
+          if (n == 0) fmt::print("");
+        }),
+        cpu_ms([&] {
+          for (const std::string& b : bodies)
+            (void)mset.snippet(b, 200, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE);
+        }),
+        cpu_ms([&] {
+          for (const std::string& b : bodies) (void)mset.snippet(b, 200, stemmer, 0);
+        }),
+        cpu_ms([&] { (void)xdb.get_spelling_suggestion(word); }));
+  }
+  return 0;
+}
+
+int Run(const Args& args) {
+  if (args.facet_methods) return FacetMethods(args);
+  if (args.breakdown) return Breakdown(args);
+  nlohmann::json out;
+  // First thing in the process, as in every `gazette` command: the cold parse.
+  const auto load_start = Clock::now();
+  const double load_cpu = CpuSeconds();
+  const gazette::Gazetteer& gazetteer = gazette::Gazetteer::Builtin();
+  out["gazetteer"] = {{"entities", gazetteer.entities().size()},
+                      {"wall_ms", Seconds(Clock::now() - load_start) * 1e3},
+                      {"cpu_ms", (CpuSeconds() - load_cpu) * 1e3}};
+
+  const std::vector<BenchQuery> queries = LoadQueries(args.queries);
+  gazette::Database db = gazette::Database::Open(args.db);
+  RawDriver raw(args.db);
+  const std::int64_t now = gazette::QueryNow();
+
+  auto gazette_run = [&](const BenchQuery& q) {
+    const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, now);
+    gazette::SearchOptions options;
+    options.limit = q.limit;
+    options.facets = q.facets;
+    return gazette::Search(db, parsed, options, gazetteer);
+  };
+  auto raw_run = [&](const BenchQuery& q) {
+    if (q.facets.empty()) return raw.Run(q);
+    std::deque<RawFacetSpy> spies = RawDriver::Spies(q);
+    return raw.Run(q, &spies);
+  };
+
+  bool facets_agree = true;
+  for (const BenchQuery& q : queries) {  // warm up; record what each answers
+    const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, now);
+    out["matches"]["gazette"][q.name] = gazette::CountMatches(db, parsed);
+    const gazette::SearchResult result = gazette_run(q);
+    if (q.xapian.empty()) continue;
+    out["matches"]["xapian"][q.name] = raw.Count(q);
+    if (!q.facets.empty()) {
+      std::deque<RawFacetSpy> spies = RawDriver::Spies(q);
+      raw.Run(q, &spies);
+      facets_agree = facets_agree && FacetsAgree(result, spies);
+    } else {
+      raw_run(q);
+    }
+  }
+  out["facets_agree"] = facets_agree;
+
+  std::map<std::string, std::map<std::string, std::vector<double>>> walls, cpus;
+  auto time_one = [&](const std::string& driver, const std::string& name,
+                      const std::function<void()>& f) {
+    const auto start = Clock::now();
+    const double cpu_start = CpuSeconds();
+    f();
+    cpus[driver][name].push_back(CpuSeconds() - cpu_start);
+    walls[driver][name].push_back(Seconds(Clock::now() - start));
+  };
+  for (const BenchQuery& q : queries) {
+    // Facets over half the index take milliseconds: fewer runs suffice.
+    const int runs = q.facets.empty() ? args.repeat : std::max(5, args.repeat / 10);
+    for (int r = 0; r < runs; ++r) {
+      time_one("gazette", q.name, [&] { (void)gazette_run(q); });
+      if (q.xapian.empty()) continue;
+      time_one("xapian", q.name, [&] { (void)raw_run(q); });
+      if (q.facets.empty())
+        time_one("xapian_snippets", q.name, [&] { (void)raw.Run(q, nullptr, true); });
+    }
+  }
+  out["wall"] = walls;
+  out["cpu"] = cpus;
+
+  fmt::print(stderr, "built-in gazetteer: {} entities, first load {:.2f} ms ({:.2f} ms CPU)\n",
+             gazetteer.entities().size(), out["gazetteer"]["wall_ms"].get<double>(),
+             out["gazetteer"]["cpu_ms"].get<double>());
+  fmt::print(stderr, "{:<10} {:>9} {:>11} {:>11} {:>7} {:>16} {:>7}\n", "query", "matches",
+             "gazette ms", "xapian ms", "ratio", "+json+snippet ms", "ratio");
+  for (const BenchQuery& q : queries) {
+    const double g = Median(walls["gazette"][q.name]) * 1e3;
+    const double x = Median(walls["xapian"][q.name]) * 1e3;
+    const double xs = Median(walls["xapian_snippets"][q.name]) * 1e3;
+    fmt::print(stderr, "{:<10} {:>9} {:>11.3f} {:>11.3f} {:>7.2f} {:>16.3f} {:>7.2f}\n", q.name,
+               out["matches"]["gazette"][q.name].get<std::uint64_t>(), g, x, x > 0 ? g / x : 0, xs,
+               xs > 0 ? g / xs : 0);
+  }
+  fmt::print(stderr, "facets: gazette's counts equal the raw spies': {}\n",
+             facets_agree ? "yes" : "NO");
+  if (!args.json.empty()) {
+    std::ofstream(args.json) << out.dump() << '\n';
+  }
+  return facets_agree ? 0 : 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    fmt::print(stderr, "usage: search_bench DB_DIR [N_ARTICLES]\n");
+  try {
+    return Run(ParseArgs(argc, argv));
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "search_bench: {}\n", e.what());
+    return 2;
+  } catch (const Xapian::Error& e) {
+    fmt::print(stderr, "search_bench: {}\n", e.get_description());
     return 2;
   }
-  const std::string path = argv[1];
-  const int n = argc > 2 ? std::stoi(argv[2]) : 100000;
-
-  auto start = Clock::now();
-  const gazette::Gazetteer& gazetteer = gazette::Gazetteer::Builtin();
-  fmt::print("built-in gazetteer: {} entities parsed in {:.1f} ms\n", gazetteer.entities().size(),
-             Millis(Clock::now() - start));
-  start = Clock::now();
-  gazette::Gazetteer copy = gazette::Gazetteer::LoadWithUserFiles({});
-  fmt::print("LoadWithUserFiles (copy of the built-in): {:.1f} ms\n", Millis(Clock::now() - start));
-
-  if (!std::filesystem::exists(path)) {
-    start = Clock::now();
-    BuildCorpus(path, n);
-    fmt::print("built {} articles in {:.1f} s\n", n, Millis(Clock::now() - start) / 1000);
-  }
-  gazette::Database db = gazette::Database::Open(path);
-  Xapian::Database raw(path);
-  fmt::print("index: {} articles\n\n", raw.get_doccount());
-
-  const std::vector<std::string> queries = {"summit", "trade sanctions", "\"security talks\"",
-                                            "energy OR election", "w12x5", "summit -trade"};
-  constexpr int kRuns = 41;
-  fmt::print("{:<22} {:>10} {:>10} {:>7} {:>12} {:>7}\n", "top-10 query", "gazette", "xapian", "ratio",
-             "xapian+snip", "ratio");
-  for (const std::string& q : queries) {
-    const double ours = TimeMedian(kRuns, [&] {
-      const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q, {}, 0);
-      gazette::SearchOptions options;
-      (void)gazette::Search(db, parsed, options, gazetteer);
-    });
-    // The raw driver: what quest does, plus reading each hit's data; then the
-    // same plus a snippet per hit, as gazette shows one.
-    auto raw_search = [&](bool snippets) {
-      Xapian::QueryParser qp;
-      qp.set_stemmer(Xapian::Stem("english"));
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-      qp.set_database(raw);
-      qp.set_default_op(Xapian::Query::OP_AND);
-      Xapian::Enquire enquire(raw);
-      enquire.set_query(qp.parse_query(q));
-      Xapian::MSet mset = enquire.get_mset(0, 10);
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const std::string data = it.get_document().get_data();
-        if (snippets) (void)mset.snippet(data, 200, Xapian::Stem("english"), Xapian::MSet::SNIPPET_EXHAUSTIVE);
-      }
-    };
-    const double theirs = TimeMedian(kRuns, [&] { raw_search(false); });
-    const double with_snippets = TimeMedian(kRuns, [&] { raw_search(true); });
-    fmt::print("{:<22} {:>10.2f} {:>10.2f} {:>7.2f} {:>12.2f} {:>7.2f}\n", q, ours, theirs, ours / theirs,
-               with_snippets, ours / with_snippets);
-  }
-
-  const gazette::ParsedQuery half = gazette::BuildQuery(db, gazetteer, "common", {}, 0);
-  gazette::SearchOptions facets;
-  facets.limit = 0;
-  facets.facets = {"leader", "person", "org", "place", "source"};
-  const gazette::SearchResult result = gazette::Search(db, half, facets, gazetteer);
-  const double facet_ms = TimeMedian(11, [&] { (void)gazette::Search(db, half, facets, gazetteer); });
-  gazette::SearchOptions count_only;
-  count_only.limit = 0;
-  const double count_ms = TimeMedian(11, [&] { (void)gazette::Search(db, half, count_only, gazetteer); });
-  fmt::print("\nfacets leader,person,org,place,source over {} matches: {:.1f} ms (exact count alone {:.1f} ms)\n",
-             result.total, facet_ms, count_ms);
-  return 0;
 }

@@ -3,7 +3,7 @@
 (field=value lines, one blank line between records; a line of a multi-line
 value after the first starts with "="), for articles.index.
 
-Usage: to_scriptindex.py PEERS.jsonl > DUMP   (corpus_terms.py's output)"""
+Usage: to_scriptindex.py PEERS.jsonl > DUMP   (prepare.py's output)"""
 
 import json
 import sys
@@ -22,7 +22,7 @@ def main():
             record = [field("id", a["id"]), field("title", a.get("title", "")), field("body", a["body"]),
                       field("date", (a.get("date") or "")[:10].replace("-", "")),
                       field("source", a.get("source", ""))]
-            record += [field("leader", e) for e in a.get("entities", [])]
+            record += [field(kind, e) for kind, e in a.get("entities", [])]
             out.write("\n".join(record) + "\n\n")
 
 
