@@ -72,7 +72,7 @@ void GetExportFields(const json& object, ExportFields& out) {
 // The parser's own words say why ("syntax error while parsing value - invalid
 // string: missing closing quote"), without its id tag, the "line 1" of a
 // one-line document, or the echo of everything it read (a whole body).
-std::string DescribeParseError(const json::parse_error& e) {
+std::string DescribeParseError(const json::exception& e) {
   std::string_view message = e.what();
   if (const std::size_t tag_end = message.find("] "); tag_end != std::string_view::npos)
     message.remove_prefix(tag_end + 2);
@@ -88,9 +88,10 @@ std::optional<Article> ParseLine(std::string_view line, std::string& raw_date,
   json object;
   try {
     object = json::parse(line);
-  } catch (const json::parse_error& e) {
-    // nlohmann/json reports a bad document only by throwing; this is the one
-    // exception a JSONL line can raise, and it becomes the line's Problem.
+  } catch (const json::exception& e) {
+    // nlohmann/json reports a bad document only by throwing: parse_error, and
+    // out_of_range for a number too big for a double (`2e999`, found by
+    // fuzzing). Either becomes the line's Problem, never the file's end.
     why = "invalid JSON: " + DescribeParseError(e);
     return std::nullopt;
   }

@@ -34,6 +34,18 @@ TEST_CASE("jsonl: every field, and unknown fields ignored") {
   CHECK(a.origin == "in/feed.jsonl");
 }
 
+TEST_CASE("jsonl: a number too big for a double rejects its line, not the file") {
+  // nlohmann/json throws out_of_range, not parse_error, for it (a fuzzer find).
+  const ReadResult r = ReadJsonl("{\"title\": \"Huge\", \"body\": \"b\", \"n\": 20e1901}\n"
+                                 "{\"title\": \"Fine\", \"body\": \"Still read.\"}\n");
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].title == "Fine");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].line == 1);
+  CHECK(r.problems[0].rejected);
+  CHECK(r.problems[0].reason.find("number overflow") != std::string::npos);
+}
+
 TEST_CASE("jsonl: body and date aliases") {
   const ReadResult r = ReadJsonl(
       "{\"title\": \"A\", \"text\": \"from text\", \"published\": \"June 5, 2019\"}\n"
