@@ -13,10 +13,22 @@ void SetOrder(Xapian::Enquire& enquire, const ParsedQuery& query, SortOrder sort
   // BM25 with the title's wdf x3 (schema::kTitleWeight) ranks title matches first.
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   const bool by_relevance = sort == SortOrder::kRelevance || (sort == SortOrder::kAuto && query.has_words);
+  // Ties never go by docid: docids differ between one index and the same
+  // articles in shards, and the order must not (docs/scaling.md). Equal
+  // scores (wire copies) come newest first.
+  if (by_relevance) {
+    enquire.set_sort_by_relevance_then_value(schema::kSlotDateThenId, true);
+    return;
+  }
+  const bool newest = sort != SortOrder::kOldest;
+  // Within a day, relevance decides; equal scores there stay in docid order.
+  if (query.has_words) {
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest);
+    return;
+  }
   // A filter-only query scores every match 0: without a date order the
   // results would come in index order (xapian-notes pitfall 15).
-  if (!by_relevance)
-    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, sort != SortOrder::kOldest);
+  enquire.set_sort_by_value(schema::kSlotDateThenId, newest);
 }
 
 std::vector<std::string> EntityNames(const std::vector<Mention>& mentions, const Gazetteer& gazetteer) {
