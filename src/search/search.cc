@@ -4,6 +4,7 @@
 #include "gazette/document.h"
 #include "gazette/schema.h"
 #include "search/facets.h"
+#include "search/remote_facets.h"
 #include "search/snippet.h"
 
 namespace gazette {
@@ -62,8 +63,12 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     Xapian::Enquire enquire(xdb);
     enquire.set_query(query.query);
     SetOrder(enquire, query, options.sort);
-    internal::FacetSpy spy(facets);
-    if (!facets.empty()) enquire.add_matchspy(&spy);
+    // A remote shard runs only Xapian's built-in spies (docs/scaling.md).
+    const bool by_slots = db.has_remote();
+    internal::FacetSpy spy(by_slots ? std::vector<internal::FacetSlot>{} : facets);
+    if (!by_slots && !facets.empty()) enquire.add_matchspy(&spy);
+    internal::SlotFacetCounter slot_counter(by_slots ? facets : std::vector<internal::FacetSlot>{}, xdb);
+    slot_counter.Count(query.query, xdb);
     // Exact totals and facets both need every match visited. With no hits to
     // rank, an estimate would save nothing and may read "about 0".
     const bool exact = options.exact_total || !facets.empty() || options.limit == 0;
@@ -85,8 +90,9 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
       result.hits.push_back(std::move(hit));
     }
     for (std::size_t i = 0; i < facets.size(); ++i) {
-      result.facets.emplace_back(facets[i].name,
-                                 internal::TopEntries(spy, i, options.facet_limit, gazetteer, xdb));
+      result.facets.emplace_back(
+          facets[i].name, by_slots ? slot_counter.TopEntries(i, options.facet_limit, gazetteer, xdb)
+                                   : internal::TopEntries(spy, i, options.facet_limit, gazetteer, xdb));
     }
     return result;
   });
