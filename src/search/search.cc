@@ -67,14 +67,15 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     const bool by_slots = db.has_remote();
     internal::FacetSpy spy(by_slots ? std::vector<internal::FacetSlot>{} : facets);
     if (!by_slots && !facets.empty()) enquire.add_matchspy(&spy);
-    internal::SlotFacetCounter slot_counter(by_slots ? facets : std::vector<internal::FacetSlot>{}, xdb);
-    slot_counter.Count(query.query, xdb);
     // Exact totals and facets both need every match visited. With no hits to
     // rank, an estimate would save nothing and may read "about 0".
     const bool exact = options.exact_total || !facets.empty() || options.limit == 0;
     const Xapian::doccount check_at_least = exact ? xdb.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset(options.offset, options.limit, check_at_least);
     result.total = mset.get_matches_estimated();
+    internal::SlotFacetCounter slot_counter(by_slots ? facets : std::vector<internal::FacetSlot>{}, xdb,
+                                            mset.get_matches_estimated());
+    slot_counter.Count(query.query, xdb);
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const Xapian::Stem stemmer(query.stemmer);
     for (auto it = mset.begin(); it != mset.end(); ++it) {

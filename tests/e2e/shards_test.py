@@ -99,15 +99,20 @@ def stop(server):
             server.wait()
 
 
-def search(dbs, args, extra=()):
+def search(dbs, args, extra=(), env=None):
     db_args = [a for db in dbs for a in ("--db", db)]
-    return gazette_run.run(db_args + list(extra) + ["search", "--format", "json"] + args, 60)
+    return gazette_run.run(db_args + list(extra) + ["search", "--format", "json"] + args, 60, env)
 
 
-def compare(failures, single, sharded, label):
+# Entity facets with a remote shard: split id sets of the joined slots (few
+# matches, the default here) or summed position slots (many matches; forced).
+BY_POSITION = dict(gazette_run.scrubbed_env(), GAZETTE_JOINED_FACET_LIMIT="0")
+
+
+def compare(failures, single, sharded, label, env=None):
     """The whole JSON of each search, and every count, alike."""
     for args in SEARCHES:
-        want, got = search([single], args), search(sharded, args)
+        want, got = search([single], args), search(sharded, args, env=env)
         what = f"{label}: search {' '.join(args)}"
         if not failures.check(want and got and want.returncode == 0 and got.returncode == 0,
                               f"{what}: {gazette_run.describe(want)} / {gazette_run.describe(got)}; "
@@ -179,6 +184,7 @@ def main():
                 f.write(f"# two local shards and one remote\nauto sharded/shard-00\nauto sharded/shard-01\n"
                         f"remote 127.0.0.1:{port}\n")
             compare(failures, single, [stub], "local + remote (stub)")
+            compare(failures, single, [stub], "local + remote, facets by position slot", BY_POSITION)
             remote_only = os.path.join(tmp, "remote.stub")
             with open(remote_only, "w") as f:
                 f.write(f"remote 127.0.0.1:{port}\n")
@@ -186,7 +192,7 @@ def main():
         finally:
             stop(server)
         check_dead_shard(failures, stub, local, port, single)
-        print(f"compared {len(SEARCHES)} searches and {len(COUNTS)} counts x 3 layouts, "
+        print(f"compared {len(SEARCHES)} searches and {len(COUNTS)} counts x 4 layouts, "
               f"{len(names)} articles", flush=True)
     return failures.exit_code()
 

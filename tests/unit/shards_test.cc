@@ -175,7 +175,7 @@ TEST_CASE("shards: three shards in a stub search exactly like one index") {
   }
 }
 
-TEST_CASE("shards: per-slot facet counts equal the local counter's, names and ties included") {
+TEST_CASE("shards: per-slot facet counts, joined or by position, equal the local counter's") {
   Scratch scratch;
   Gazetteer gazetteer;
   gazetteer.MergeTsv(kFixtureGazetteer, "fixture");
@@ -190,19 +190,23 @@ TEST_CASE("shards: per-slot facet counts equal the local counter's, names and ti
     internal::FacetSpy spy(facets);
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.xapian().get_doccount());
-    internal::SlotFacetCounter slots(facets, db.xapian());
-    slots.Count(query.query, db.xapian());
-    for (std::size_t i = 0; i < facets.size(); ++i) {
-      for (std::size_t limit : {1, 2, 100}) {
-        CAPTURE(text);
-        CAPTURE(facets[i].name);
-        CAPTURE(limit);
-        SearchResult local, by_slots;
-        local.facets.emplace_back(facets[i].name,
-                                  internal::TopEntries(spy, i, limit, gazetteer, db.xapian()));
-        by_slots.facets.emplace_back(facets[i].name,
-                                     slots.TopEntries(i, limit, gazetteer, db.xapian()));
-        CHECK(Rendered(by_slots) == Rendered(local));
+    // Few matches: joined slots split; many: position slots summed.
+    for (Xapian::doccount matches : {Xapian::doccount{1}, internal::kJoinedSlotMaxMatches + 1}) {
+      internal::SlotFacetCounter slots(facets, db.xapian(), matches);
+      slots.Count(query.query, db.xapian());
+      for (std::size_t i = 0; i < facets.size(); ++i) {
+        for (std::size_t limit : {1, 2, 100}) {
+          CAPTURE(text);
+          CAPTURE(matches);
+          CAPTURE(facets[i].name);
+          CAPTURE(limit);
+          SearchResult local, by_slots;
+          local.facets.emplace_back(facets[i].name,
+                                    internal::TopEntries(spy, i, limit, gazetteer, db.xapian()));
+          by_slots.facets.emplace_back(facets[i].name,
+                                       slots.TopEntries(i, limit, gazetteer, db.xapian()));
+          CHECK(Rendered(by_slots) == Rendered(local));
+        }
       }
     }
   }
