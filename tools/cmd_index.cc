@@ -138,6 +138,12 @@ Command AddIndexCommand(CLI::App& root) {
   app->add_option("--batch-mb", o.batch_megabytes, "...or after this many megabytes of input")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app->add_option("--shards", o.shards,
+                  "A new index only: split it into N shards, written in parallel")
+      ->check(CLI::Range(1u, 256u));
+  app->add_flag("!--no-bulk", o.bulk,
+                "Into an empty index, commit batches in place (slower; a crash keeps what was "
+                "committed) rather than merging a parallel build at the end");
   app->add_option("--wait", o.wait_seconds, "Seconds to wait for another writer's lock")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

@@ -29,6 +29,9 @@ struct ReadOptions {
   std::string default_source;
   DateOrder date_order = DateOrder::kRefuse;
   std::int64_t now_unix = 0;  // for refusing far-future dates; 0: the clock
+  // JSON Lines only: lines of the file before `content`, for line numbers
+  // and line-based ids when a big file is read in slices.
+  int line_offset = 0;
 };
 
 struct ReadResult {

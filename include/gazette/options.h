@@ -31,6 +31,14 @@ struct IndexOptions {
   std::size_t batch_megabytes = 32;
   // How long to wait for another writer's lock before failing. Default: 30 s.
   double wait_seconds = 30;
+  // A new index only: split it into this many shards (0 or 1: one database).
+  // An existing index keeps its shards; a different count is an error.
+  unsigned shards = 0;
+  // Build an empty index (or shard) in parallel sub-databases merged at the
+  // end, several times faster than committing batches in place, but a crash
+  // before the end loses the whole run (the index stays empty). false:
+  // commit batches in place even into an empty index.
+  bool bulk = true;
   // Set from a signal handler: finish the current article, commit, stop.
   const std::atomic<bool>* stop_requested = nullptr;
 };

@@ -59,6 +59,61 @@ void EnsureIndexLayout(const std::string& db_path) {
   SwapLiveDatabases(db_path, {first});
 }
 
+void EnsureShardedLayout(const std::string& db_path, unsigned shards) {
+  std::error_code ec;
+  if (fs::exists(StubPath(db_path), ec) || fs::exists(fs::path(db_path) / "iamglass", ec)) {
+    const std::size_t existing = ShardFolders(db_path).size();
+    if (shards == 0 || existing == shards || (shards == 1 && existing == 0)) return;
+    throw Error(ErrorKind::kUsage,
+                existing == 0
+                    ? fmt::format("{} is an unsharded index: --shards {} applies only to a new "
+                                  "index (export it and import into a new --db to reshard)",
+                                  db_path, shards)
+                    : fmt::format("{} has {} shards, not {}: resharding is not supported "
+                                  "(export it and import into a new --db)",
+                                  db_path, existing, shards));
+  }
+  if (shards <= 1) return EnsureIndexLayout(db_path);
+  std::vector<std::string> names;
+  for (unsigned i = 0; i < shards; ++i) names.push_back(fmt::format("shard-{:02}", i));
+  // Shards left by a creation killed before the stub was written are reused.
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (std::find(names.begin(), names.end(), name) == names.end() &&
+        name != std::string(kStubName) + ".tmp")
+      throw Error(ErrorKind::kIo, db_path + " is not a gazette index (it holds " + name +
+                                      "); give --db a new or empty folder");
+  }
+  for (const std::string& name : names) {
+    std::error_code mk;
+    fs::create_directories(fs::path(db_path) / name, mk);
+    if (mk) throw Error(ErrorKind::kIo, db_path + ": cannot create " + name + ": " + mk.message());
+    EnsureIndexLayout((fs::path(db_path) / name).string());
+  }
+  SwapLiveDatabases(db_path, names);
+}
+
+std::vector<std::string> ShardFolders(const std::string& db_path) {
+  std::vector<std::string> shards = LiveDatabaseDirs(db_path);
+  std::error_code ec;
+  for (const std::string& dir : shards)
+    if (!fs::exists(StubPath(dir), ec)) return {};
+  return shards;
+}
+
+std::vector<std::string> IndexFolders(const std::string& db_path) {
+  std::vector<std::string> shards = ShardFolders(db_path);
+  if (shards.empty()) shards.push_back(db_path);
+  return shards;
+}
+
+std::vector<std::string> AllLiveDatabaseDirs(const std::string& db_path) {
+  std::vector<std::string> dirs;
+  for (const std::string& folder : IndexFolders(db_path))
+    for (std::string& dir : LiveDatabaseDirs(folder)) dirs.push_back(std::move(dir));
+  return dirs;
+}
+
 std::vector<std::string> LiveDatabaseDirs(const std::string& db_path) {
   std::vector<std::string> dirs;
   for (const std::string& name : ReadStubNames(db_path)) {
@@ -110,6 +165,15 @@ std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path) {
   }
   std::sort(leftovers.begin(), leftovers.end());
   return leftovers;
+}
+
+void RemoveDebris(const std::string& db_path) {
+  std::vector<std::string> debris = LeftoverDatabaseDirs(db_path);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_path, ec))
+    if (entry.path().filename().string().starts_with(kSubDatabasePrefix))
+      debris.push_back(entry.path().string());
+  for (const std::string& dir : debris) RemoveDatabaseDir(dir);
 }
 
 void RemoveDatabaseDir(const std::string& dir) {

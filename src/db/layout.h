@@ -8,16 +8,36 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette::internal {
 
 inline constexpr char kStubName[] = "XAPIANDB";
+// The sub-databases of a fresh build in progress ("bulk-000001"): see
+// indexer/bulk_build.h.
+inline constexpr std::string_view kSubDatabasePrefix = "bulk-";
 
 // Creates PATH with an empty live database and its stub when PATH has no stub
 // (missing, empty, or left by a creation that was killed); leaves an existing
 // index alone. Throws Error{kIo}, also for a folder holding other files.
 void EnsureIndexLayout(const std::string& db_path);
+
+// For `--shards N` (N > 1): PATH's stub names shard-00 ... shard-NN, each an
+// index folder of its own, created by EnsureIndexLayout. Creates the layout
+// when PATH has no stub; otherwise checks that it has N shards (0: any
+// count, or none). Throws Error{kUsage} on a mismatch, Error{kIo}.
+void EnsureShardedLayout(const std::string& db_path, unsigned shards);
+
+// The shard folders of a sharded index (absolute, in stub order); empty for
+// an unsharded one. A stub entry is a shard when it is itself an index
+// folder with a stub.
+std::vector<std::string> ShardFolders(const std::string& db_path);
+
+// The index folders holding live databases: the shards, else PATH itself.
+std::vector<std::string> IndexFolders(const std::string& db_path);
+// The live database folders of every index folder: what Xapian opens.
+std::vector<std::string> AllLiveDatabaseDirs(const std::string& db_path);
 
 // The live database folders the stub names, as absolute paths, in order.
 // Empty when PATH has no stub (e.g. a plain Xapian database given as --db).
@@ -34,6 +54,11 @@ void SwapLiveDatabases(const std::string& db_path, const std::vector<std::string
 // rebuild killed before or after its swap leaves behind. Absolute paths,
 // sorted. Only safe to delete while holding the live databases' write locks.
 std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path);
+
+// Removes what killed runs left in PATH: LeftoverDatabaseDirs() and fresh
+// build sub-databases. Only safe while holding the live databases' write
+// locks. Throws Error{kIo}.
+void RemoveDebris(const std::string& db_path);
 
 // Removes a database folder and everything in it. Throws Error{kIo}.
 void RemoveDatabaseDir(const std::string& dir);

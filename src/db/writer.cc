@@ -22,6 +22,13 @@ using Clock = std::chrono::steady_clock;
                                           e.get_type(), e.get_msg()));
 }
 
+// The database the stub names, when it names one; else PATH itself (a plain
+// Xapian database given as --db).
+std::string LiveTarget(const std::string& db_path) {
+  const std::vector<std::string> live = LiveDatabaseDirs(db_path);
+  return live.size() == 1 ? live.front() : db_path;
+}
+
 // Polls rather than using DB_RETRY_LOCK, which blocks with no deadline and
 // cannot be interrupted by Ctrl-C.
 Xapian::WritableDatabase OpenWithDeadline(const std::string& db_path,
@@ -29,9 +36,14 @@ Xapian::WritableDatabase OpenWithDeadline(const std::string& db_path,
   const auto deadline = Clock::now() + std::chrono::duration<double>(options.wait_seconds);
   for (;;) {
     try {
-      // The folder, not the live directory: Xapian follows the stub, so a
-      // writer always lands in the database that readers open.
-      return Xapian::WritableDatabase(db_path, Xapian::DB_OPEN);
+      // The folder the stub names, checked again once locked: a rebuild or
+      // fresh build that held the lock may have swapped the stub meanwhile,
+      // and writing into the folder it replaced would lose the articles.
+      const std::string target = LiveTarget(db_path);
+      Xapian::WritableDatabase db(target, Xapian::DB_OPEN);
+      if (LiveTarget(db_path) == target) return db;
+      db.close();
+      continue;
     } catch (const Xapian::DatabaseLockError&) {
       const bool stop = options.stop_requested && options.stop_requested->load();
       if (stop || Clock::now() >= deadline)
@@ -40,6 +52,11 @@ Xapian::WritableDatabase OpenWithDeadline(const std::string& db_path,
                                 "see --wait)",
                                 db_path, options.wait_seconds));
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // The folder went away between reading the stub and opening it: a
+      // swap finished; read the stub again.
+      if (Clock::now() >= deadline) ThrowIo(db_path, e);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     } catch (const Xapian::Error& e) {
       ThrowIo(db_path, e);
     }
@@ -109,26 +126,11 @@ void IndexWriter::Write(const std::string& id_term, const Xapian::Document& docu
   } catch (const Xapian::Error& e) {
     ThrowIo(db_path_, e);
   }
-  AddSpellings(document);
+  spellings_.Add(document);
   written_.insert(id_term);
   ++batch_writes_;
   batch_bytes_ += input_bytes;
   CommitIfFull();
-}
-
-// The spelling table behind "did you mean" (QueryParser's
-// FLAG_SPELLING_CORRECTION). Documents are built on worker threads, where
-// TermGenerator cannot write to this database, so the writer adds the
-// unprefixed words here; prefixed terms start with a capital (Omega rules).
-void IndexWriter::AddSpellings(const Xapian::Document& document) {
-  try {
-    for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
-      const std::string& word = *t;
-      if (!word.empty() && (word[0] < 'A' || word[0] > 'Z')) db_.add_spelling(word, t.get_wdf());
-    }
-  } catch (const Xapian::Error& e) {
-    ThrowIo(db_path_, e);
-  }
 }
 
 std::size_t IndexWriter::PruneMissing(const std::string& origin_prefix) {
@@ -160,20 +162,32 @@ void IndexWriter::CommitIfFull() {
 
 void IndexWriter::Commit() {
   try {
-    db_.set_metadata(std::string(schema::kMetaSchemaVersion),
-                     std::to_string(schema::kSchemaVersion));
-    // An index built with another gazetteer keeps its fingerprint: its older
-    // articles still carry those entities until `gazette rebuild`.
-    if (previous_fingerprint_.empty() || was_empty_)
-      db_.set_metadata(std::string(schema::kMetaGazetteer), metadata_.gazetteer_fingerprint);
-    db_.set_metadata(std::string(schema::kMetaWriter), metadata_.writer_version);
-    db_.set_metadata(std::string(schema::kMetaLastIndexed), UtcNow());
+    spellings_.FlushTo(db_);
+    WriteMetadata(db_);
     db_.commit();
   } catch (const Xapian::Error& e) {
     ThrowIo(db_path_, e);
   }
   batch_writes_ = 0;
   batch_bytes_ = 0;
+}
+
+void IndexWriter::WriteMetadata(Xapian::WritableDatabase& db) const {
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  // An index built with another gazetteer keeps its fingerprint: its older
+  // articles still carry those entities until `gazette rebuild`.
+  if (previous_fingerprint_.empty() || was_empty_)
+    db.set_metadata(std::string(schema::kMetaGazetteer), metadata_.gazetteer_fingerprint);
+  db.set_metadata(std::string(schema::kMetaWriter), metadata_.writer_version);
+  db.set_metadata(std::string(schema::kMetaLastIndexed), UtcNow());
+}
+
+void IndexWriter::Close() {
+  try {
+    db_.close();
+  } catch (const Xapian::Error& e) {
+    ThrowIo(db_path_, e);
+  }
 }
 
 }  // namespace gazette::internal

@@ -14,6 +14,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "db/spelling.h"
+
 namespace gazette::internal {
 
 struct WriterOptions {
@@ -65,10 +67,14 @@ class IndexWriter {
   // Commits the batch in progress with the metadata (a no-change run still
   // records its time). Throws Error{kIo}.
   void Commit();
+  // Sets the metadata Commit() writes on `db` (a fresh build's merged
+  // database, before its commit).
+  void WriteMetadata(Xapian::WritableDatabase& db) const;
+  // Releases the write lock; nothing may be written afterwards.
+  void Close();
 
  private:
   void CommitIfFull();
-  void AddSpellings(const Xapian::Document& document);
 
   std::string db_path_;
   WriterOptions options_;
@@ -77,6 +83,7 @@ class IndexWriter {
   bool was_empty_ = false;
   std::string previous_fingerprint_;
   std::unordered_set<std::string> written_;
+  SpellingCounts spellings_;  // this batch's words, added at commit
   std::size_t batch_writes_ = 0;
   std::uint64_t batch_bytes_ = 0;
 };

@@ -1,5 +1,6 @@
 // IndexPaths(): list the inputs, prepare them on worker threads, and apply the
-// results in input order on this thread, the one writer (see chunk_queue.h).
+// results in input order on this thread (see chunk_queue.h), which hands them
+// to the index target (see index_target.h).
 #include "gazette/indexer.h"
 
 #include <xapian.h>
@@ -12,11 +13,11 @@
 #include <mutex>
 #include <thread>
 
-#include "db/writer.h"
 #include "gazette/extract.h"
 #include "gazette/schema.h"
 #include "gazette/version.h"
 #include "indexer/chunk_queue.h"
+#include "indexer/index_target.h"
 #include "indexer/prepare.h"
 
 namespace gazette {
@@ -51,12 +52,13 @@ class WorkerPool {
  public:
   WorkerPool(const std::string& db_path, const IndexOptions& options,
              const EntityExtractor& extractor, const std::vector<InputFile>& files,
-             bool index_was_empty, internal::ChunkQueue& queue)
+             bool index_was_empty, bool defer_documents, internal::ChunkQueue& queue)
       : queue_(queue) {
     const unsigned jobs = JobCount(options);
     for (unsigned i = 0; i < jobs; ++i) {
-      threads_.emplace_back(
-          [&, index_was_empty] { Run(db_path, options, extractor, files, index_was_empty); });
+      threads_.emplace_back([&, index_was_empty, defer_documents] {
+        Run(db_path, options, extractor, files, index_was_empty, defer_documents);
+      });
     }
   }
   // Closing first: when the writer throws, workers may be waiting for room.
@@ -77,9 +79,10 @@ class WorkerPool {
  private:
   void Run(const std::string& db_path, const IndexOptions& options,
            const EntityExtractor& extractor, const std::vector<InputFile>& files,
-           bool index_was_empty) {
+           bool index_was_empty, bool defer_documents) {
     try {
-      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor);
+      internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor,
+                                         defer_documents);
       const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
       for (std::size_t i = next_file_++; i < files.size(); i = next_file_++) {
         if (StopRequested(options)) break;
@@ -110,10 +113,10 @@ class WorkerPool {
 // The writer's side: applies prepared articles, counts, reports progress.
 class Applier {
  public:
-  Applier(internal::IndexWriter& writer, const std::string& db_path, const IndexOptions& options,
+  Applier(internal::IndexTarget& target, const std::string& db_path, const IndexOptions& options,
           const EntityExtractor& extractor, const IndexCallbacks& callbacks, IndexReport& report)
-      : writer_(writer),
-        fallback_(db_path, writer.was_empty(), options.read, extractor),
+      : target_(target),
+        fallback_(db_path, target.was_empty(), options.read, extractor),
         callbacks_(callbacks),
         report_(report) {}
 
@@ -128,19 +131,36 @@ class Applier {
   }
 
   void Apply(PreparedArticle& prepared) {
+    using Outcome = internal::IndexTarget::Outcome;
+    Outcome outcome;
+    if (prepared.derived) {
+      outcome = target_.Write(prepared.id_term, prepared.content_hash, std::move(prepared.article),
+                              prepared.input_bytes);
+      Count(outcome);
+      return;
+    }
     if (!prepared.document) {
       // A worker's view predates this run's writes; only ids written in this
       // run can have changed under it.
-      if (!writer_.WrittenThisRun(prepared.id_term) ||
-          writer_.StoredHash(prepared.id_term) == prepared.content_hash) {
+      if (!target_.WrittenThisRun(prepared.id_term) ||
+          target_.StoredHash(prepared.id_term) == prepared.content_hash) {
         ++report_.unchanged;
         return;
       }
       prepared.document = fallback_.Build(prepared.article, prepared.content_hash);
     }
-    const bool existed = prepared.existed || writer_.WrittenThisRun(prepared.id_term);
-    writer_.Write(prepared.id_term, *prepared.document, prepared.input_bytes);
-    ++(existed ? report_.updated : report_.added);
+    outcome = target_.Write(prepared.id_term, prepared.content_hash, std::move(*prepared.document),
+                            prepared.input_bytes, prepared.existed);
+    Count(outcome);
+  }
+
+  void Count(internal::IndexTarget::Outcome outcome) {
+    using Outcome = internal::IndexTarget::Outcome;
+    switch (outcome) {
+      case Outcome::kAdded: ++report_.added; break;
+      case Outcome::kUpdated: ++report_.updated; break;
+      case Outcome::kUnchanged: ++report_.unchanged; break;
+    }
   }
 
   void Progress(IndexProgress& progress, bool force) {
@@ -152,7 +172,7 @@ class Applier {
   }
 
  private:
-  internal::IndexWriter& writer_;
+  internal::IndexTarget& target_;
   internal::ArticlePreparer fallback_;
   const IndexCallbacks& callbacks_;
   IndexReport& report_;
@@ -187,13 +207,13 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   writer_options.batch_articles = options.batch_articles ? options.batch_articles : 1;
   writer_options.batch_bytes = std::max<std::uint64_t>(options.batch_megabytes, 1) << 20;
   writer_options.stop_requested = options.stop_requested;
-  internal::IndexWriter writer(db_path, writer_options,
+  internal::IndexTarget target(db_path, options, writer_options,
                                {gazetteer.Fingerprint(), std::string(Version())});
-  report.gazetteer_changed = !writer.was_empty() && !writer.previous_fingerprint().empty() &&
-                             writer.previous_fingerprint() != gazetteer.Fingerprint();
+  report.gazetteer_changed = !target.was_empty() && !target.previous_fingerprint().empty() &&
+                             target.previous_fingerprint() != gazetteer.Fingerprint();
 
   const EntityExtractor extractor(gazetteer);
-  Applier applier(writer, db_path, options, extractor, callbacks, report);
+  Applier applier(target, db_path, options, extractor, callbacks, report);
   report.skipped = inputs.skipped;
   for (const Problem& p : inputs.problems) applier.OnProblem(p, false);
 
@@ -202,7 +222,8 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
   internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
-  WorkerPool workers(db_path, options, extractor, inputs.files, writer.was_empty(), queue);
+  WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(), target.bulk(),
+                     queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
     for (PreparedArticle& prepared : chunk->articles) {
@@ -225,9 +246,9 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   report.interrupted = StopRequested(options);
   if (options.prune && !report.interrupted) {
     for (const std::string& root : PruneRoots(options.paths))
-      report.pruned += writer.PruneMissing(root);
+      report.pruned += target.PruneMissing(root);
   }
-  writer.Commit();
+  target.Finish();
   report.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   progress.elapsed_seconds = report.elapsed_seconds;
   applier.Progress(progress, true);

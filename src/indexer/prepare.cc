@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -12,6 +13,7 @@
 #include "gazette/dates.h"
 #include "gazette/schema.h"
 #include "hash.h"
+#include "ingest/text_util.h"
 
 namespace gazette::internal {
 namespace {
@@ -28,6 +30,16 @@ bool ReadFd(int fd, std::string& content, std::string& error) {
     }
     content.append(buffer, static_cast<std::size_t>(n));
   }
+}
+
+// JSON Lines files bigger than this are read a slice of about this size at
+// a time (see PrepareJsonlSlices).
+constexpr std::size_t kJsonlSliceBytes = 8u << 20;
+
+bool IsJsonl(const std::string& path, Format format) {
+  if (format != Format::kAuto) return format == Format::kJsonl;
+  const std::string ext = std::filesystem::path(path).extension().string();
+  return ext == ".jsonl" || ext == ".ndjson" || ext == ".JSONL" || ext == ".NDJSON";
 }
 
 // --prune matches origins by absolute path, so the stored origin must not
@@ -58,15 +70,20 @@ bool ReadInput(const InputFile& input, std::string& content, std::string& error)
 std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                                 const EntityExtractor& extractor)
+                                 const EntityExtractor& extractor, bool defer_documents)
     : db_path_(std::move(db_path)),
       index_was_empty_(index_was_empty),
+      defer_documents_(index_was_empty && defer_documents),
       read_(read),
       extractor_(extractor) {}
 
 void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index,
                                   std::size_t chunk_articles,
                                   const std::function<bool(PreparedChunk&&)>& emit) {
+  if (input.size > kJsonlSliceBytes && IsJsonl(input.path, read_.format)) {
+    PrepareJsonlSlices(input, file_index, chunk_articles, emit);
+    return;
+  }
   PreparedChunk chunk;
   chunk.file_index = file_index;
   std::string content, error;
@@ -86,9 +103,66 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   }
   ReadResult read = ReadArticles(content, input.path, input.id_hint, read_);
   content = std::string();  // the articles hold what is needed
-  chunk.problems = std::move(read.problems);
+  if (!PrepareRead(std::move(read), input, chunk.file_bytes, chunk_articles, chunk, emit)) return;
+  chunk.last = true;
+  emit(std::move(chunk));
+}
+
+bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, std::size_t file_index,
+                                         std::size_t chunk_articles,
+                                         const std::function<bool(PreparedChunk&&)>& emit) {
+  PreparedChunk chunk;
+  chunk.file_index = file_index;
+  const auto fail = [&](const std::string& why) {
+    chunk.problems.push_back(Problem{input.path, 0, "cannot read: " + why, true});
+    chunk.last = true;
+    return emit(std::move(chunk));
+  };
+  const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::strerror(errno));
+  ReadOptions options = read_;
+  options.format = Format::kJsonl;
+  std::string pending, block(kJsonlSliceBytes, '\0');
+  std::uint64_t total = 0;
+  bool more = true;
+  while (more) {
+    const ssize_t n = ::read(fd, block.data(), block.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      return fail(why);
+    }
+    more = n > 0;
+    total += static_cast<std::uint64_t>(n);
+    pending.append(block.data(), static_cast<std::size_t>(n));
+    // A slice ends at a line's end, except for a last line with none.
+    const std::size_t cut = more ? pending.rfind('\n') : pending.size();
+    if (cut == std::string::npos || (more && pending.size() < kJsonlSliceBytes)) continue;
+    const std::string_view slice(pending.data(), more ? cut + 1 : cut);
+    const int lines = static_cast<int>(std::count(slice.begin(), slice.end(), '\n'));
+    if (!internal::Trim(slice).empty()) {
+      ReadResult read = ReadArticles(slice, input.path, input.id_hint, options);
+      if (!PrepareRead(std::move(read), input, slice.size(), chunk_articles, chunk, emit)) {
+        ::close(fd);
+        return false;
+      }
+    }
+    options.line_offset += lines;
+    pending.erase(0, slice.size());
+  }
+  ::close(fd);
+  chunk.file_bytes = total;
+  chunk.last = true;
+  return emit(std::move(chunk));
+}
+
+bool ArticlePreparer::PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,
+                                  std::size_t chunk_articles, PreparedChunk& chunk,
+                                  const std::function<bool(PreparedChunk&&)>& emit) {
+  for (Problem& p : read.problems) chunk.problems.push_back(std::move(p));
   const std::string origin = AbsoluteOrigin(input.path);
-  const std::uint64_t share = read.articles.empty() ? 0 : chunk.file_bytes / read.articles.size();
+  const std::uint64_t share = read.articles.empty() ? 0 : bytes / read.articles.size();
   for (std::size_t i = 0; i < read.articles.size(); ++i) {
     Article& article = read.articles[i];
     // An origin the input declared (gazette's export, docs/maintenance.md) is
@@ -102,17 +176,15 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
       chunk.problems.push_back(
           Problem{input.path, 0, std::string("cannot index: ") + e.what(), true});
     }
-    if (chunk.articles.size() >= chunk_articles && i + 1 < read.articles.size()) {
+    if (chunk.articles.size() >= chunk_articles) {
       PreparedChunk next;
-      next.file_index = file_index;
+      next.file_index = chunk.file_index;
       next.sequence = chunk.sequence + 1;
-      next.file_bytes = chunk.file_bytes;
-      if (!emit(std::move(chunk))) return;
+      if (!emit(std::move(chunk))) return false;
       chunk = std::move(next);
     }
   }
-  chunk.last = true;
-  emit(std::move(chunk));
+  return true;
 }
 
 PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_bytes) {
@@ -124,6 +196,12 @@ PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_by
   prepared.existed = stored.has_value();
   if (stored && *stored == prepared.content_hash) {
     prepared.article = std::move(article);
+    return prepared;
+  }
+  if (defer_documents_) {
+    DeriveArticleFields(extractor_, article);
+    prepared.article = std::move(article);
+    prepared.derived = true;
     return prepared;
   }
   prepared.document = Build(article, prepared.content_hash);

@@ -25,9 +25,14 @@ struct PreparedArticle {
   std::string content_hash;
   // Whether the id was in the index as this worker saw it.
   bool existed = false;
-  // nullopt: the stored hash matched, nothing to write. The article is kept
-  // for the writer's re-check (an id written twice in one run).
+  // nullopt: the stored hash matched, nothing to write (the article is kept
+  // for the writer's re-check of an id written twice in one run), or
+  // `derived` is set.
   std::optional<Xapian::Document> document;
+  // The article's entities and dates are extracted; the document is left for
+  // a fresh build's writer threads to build, since a batch of documents (with
+  // every term's positions) takes ten times the memory of its articles.
+  bool derived = false;
   Article article;
   std::uint64_t input_bytes = 0;  // this article's share of its file
 };
@@ -55,9 +60,10 @@ std::string ContentHash(const Article& article);
 // index for the unchanged check. Not thread-safe.
 class ArticlePreparer {
  public:
-  // `db_path` must already exist. With `index_was_empty`, no lookups.
+  // `db_path` must already exist. With `index_was_empty`, no lookups; with
+  // `defer_documents` too, articles come out `derived`, without a document.
   ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                  const EntityExtractor& extractor);
+                  const EntityExtractor& extractor, bool defer_documents = false);
 
   // Prepares every article of `input`, calling `emit` with chunks of at most
   // `chunk_articles` articles; stops early when `emit` returns false.
@@ -69,12 +75,22 @@ class ArticlePreparer {
   Xapian::Document Build(Article& article, const std::string& content_hash);
 
  private:
+  // A big JSON Lines file, read and parsed a slice at a time so that memory
+  // does not grow with the file. Returns false when `emit` asked to stop.
+  bool PrepareJsonlSlices(const InputFile& input, std::size_t file_index,
+                          std::size_t chunk_articles,
+                          const std::function<bool(PreparedChunk&&)>& emit);
+  // Prepares `read`'s articles into `chunk`, emitting full chunks on the way.
+  bool PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,
+                   std::size_t chunk_articles, PreparedChunk& chunk,
+                   const std::function<bool(PreparedChunk&&)>& emit);
   // The stored hash of `id_term` in this worker's view; "" when absent.
   std::optional<std::string> StoredHash(const std::string& id_term);
   PreparedArticle Prepare(Article article, std::uint64_t input_bytes);
 
   std::string db_path_;
   bool index_was_empty_;
+  bool defer_documents_;
   ReadOptions read_;
   const EntityExtractor& extractor_;  // shared by every worker: thread-safe
   std::optional<Xapian::Database> snapshot_;

@@ -124,7 +124,7 @@ std::optional<Article> ParseLine(std::string_view line, std::string& raw_date,
 
 ReadResult ReadJsonl(std::string_view content, const InputContext& input) {
   ReadResult result;
-  int line_number = 0;
+  int line_number = input.options.line_offset;
   std::size_t start = 0;
   while (start < content.size()) {
     std::size_t end = content.find('\n', start);

@@ -45,8 +45,10 @@ InputList ListInputs(const std::vector<std::string>& paths) {
       continue;
     }
     if (!fs::is_directory(status)) {
-      list.files.push_back(InputFile{given, fs::path(given).filename().string(),
-                                     static_cast<std::uint64_t>(fs::file_size(given, ec))});
+      // A pipe or `<(command)` has no size: read it to the end like stdin.
+      const std::uint64_t size =
+          fs::is_regular_file(status) ? static_cast<std::uint64_t>(fs::file_size(given, ec)) : 0;
+      list.files.push_back(InputFile{given, fs::path(given).filename().string(), ec ? 0 : size});
       continue;
     }
     std::vector<InputFile> found;
@@ -56,14 +58,27 @@ InputList ListInputs(const std::vector<std::string>& paths) {
       continue;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) break;
+      if (ec) {
+        // The iterator cannot go on past an error; say so rather than index
+        // part of the folder in silence.
+        list.problems.push_back(Problem{given, 0, "cannot list the whole folder: " + ec.message(), true});
+        break;
+      }
       const fs::directory_entry& entry = *it;
       if (IsHidden(entry.path())) {
         if (entry.is_directory(ec)) it.disable_recursion_pending();
         ++list.skipped;
         continue;
       }
-      if (!entry.is_regular_file(ec)) continue;
+      if (!entry.is_regular_file(ec)) {
+        if (ec) {  // a dangling symlink or a symlink loop
+          list.problems.push_back(Problem{entry.path().string(), 0, ec.message(), true});
+          ec.clear();
+        } else if (!entry.is_directory(ec)) {
+          ++list.skipped;  // a pipe, socket or device
+        }
+        continue;
+      }
       if (!IsSupportedType(entry.path())) {
         ++list.skipped;
         continue;

@@ -142,12 +142,13 @@ CheckReport CheckIndex(const std::string& db_path, std::size_t max_problems) {
   Database db = Database::Open(db_path, /*allow_old_schema=*/true);
   CheckReport report;
   Checker checker(report, max_problems);
-  report.live_dirs = internal::LiveDatabaseDirs(db_path);
+  report.live_dirs = internal::AllLiveDatabaseDirs(db_path);
   for (const std::string& dir : report.live_dirs.empty() ? std::vector{db_path} : report.live_dirs)
     checker.CheckXapian(dir);
-  for (const std::string& dir : internal::LeftoverDatabaseDirs(db_path))
-    report.notes.push_back(CheckFinding{Name(dir), "left by an interrupted rebuild; the next "
-                                                   "`gazette rebuild` removes it"});
+  for (const std::string& folder : internal::IndexFolders(db_path))
+    for (const std::string& dir : internal::LeftoverDatabaseDirs(folder))
+      report.notes.push_back(CheckFinding{Name(dir), "left by an interrupted run; the next "
+                                                     "`gazette index` or `rebuild` removes it"});
   if (db.schema_version() != schema::kSchemaVersion)
     report.notes.push_back(CheckFinding{
         "schema", "index schema " + std::to_string(db.schema_version()) + ", this gazette writes " +

@@ -85,7 +85,7 @@ std::string TermPrefix(std::string_view term) {
 IndexStats InspectStats(Database& db, const Gazetteer& gazetteer, std::size_t top) {
   IndexStats stats;
   stats.path = db.path();
-  stats.live_dirs = internal::LiveDatabaseDirs(db.path());
+  stats.live_dirs = internal::AllLiveDatabaseDirs(db.path());
   for (const std::string& dir : stats.live_dirs) stats.bytes_on_disk += internal::DirectoryBytes(dir);
   if (stats.live_dirs.empty()) stats.bytes_on_disk = internal::DirectoryBytes(db.path());
   stats.schema_version = db.schema_version();

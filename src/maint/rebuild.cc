@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -217,10 +218,57 @@ RebuildReport RebuildLocked(const std::string& db_path, const std::vector<std::s
   return report;
 }
 
+// A sharded index is rebuilt shard by shard, each swapped in on its own: an
+// article stays in its shard (its id's hash), and the stub listing the
+// shards never changes. The report adds the shards' reports up.
+RebuildReport RebuildShards(const std::vector<std::string>& shards, const RebuildOptions& options,
+                            const Gazetteer& gazetteer, const RebuildCallbacks& callbacks) {
+  const auto start = Clock::now();
+  RebuildReport total;
+  std::vector<FacetShift> rows;
+  for (const std::string& shard : shards) {
+    RebuildOptions shard_options = options;
+    shard_options.facet_limit = static_cast<std::size_t>(-1);  // cut after merging
+    shard_options.change_limit = options.change_limit - total.changes.size();
+    RebuildReport r = Rebuild(shard, shard_options, gazetteer, callbacks);
+    total.dry_run = r.dry_run;
+    total.compacted = r.compacted;
+    total.articles += r.articles;
+    total.changed += r.changed;
+    total.dropped += r.dropped;
+    for (ArticleChange& c : r.changes) total.changes.push_back(std::move(c));
+    // Rows of one entity add up across shards.
+    for (FacetShift& shift : r.facets) {
+      auto same = std::find_if(rows.begin(), rows.end(), [&](const FacetShift& row) {
+        return row.kind == shift.kind && row.id == shift.id;
+      });
+      if (same == rows.end()) {
+        rows.push_back(std::move(shift));
+      } else {
+        same->before += shift.before;
+        same->after += shift.after;
+      }
+    }
+    total.old_gazetteer = r.old_gazetteer;
+    total.new_gazetteer = r.new_gazetteer;
+    total.old_schema = std::max(total.old_schema, r.old_schema);
+    total.new_schema = r.new_schema;
+    total.new_dir = r.new_dir.empty() ? "" : fs::path(r.new_dir).parent_path().parent_path().string();
+    total.leftovers_removed += r.leftovers_removed;
+    total.bytes_before += r.bytes_before;
+    total.bytes_after += r.bytes_after;
+  }
+  total.facets = internal::EntityTally::KeepBusiest(std::move(rows), options.facet_limit);
+  total.elapsed_seconds = Since(start);
+  return total;
+}
+
 }  // namespace
 
 RebuildReport Rebuild(const std::string& db_path, const RebuildOptions& options,
                       const Gazetteer& gazetteer, const RebuildCallbacks& callbacks) {
+  if (const std::vector<std::string> shards = internal::ShardFolders(db_path); !shards.empty())
+    return RebuildShards(shards, options, gazetteer, callbacks);
   const auto start = Clock::now();
   Database live = Database::Open(db_path, /*allow_old_schema=*/true);
   const std::vector<std::string> live_dirs = internal::LiveDatabaseDirs(db_path);

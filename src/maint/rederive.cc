@@ -54,15 +54,15 @@ void EntityTally::Add(const Article& article) {
 
 std::vector<FacetShift> EntityTally::Compare(const EntityTally& before, const EntityTally& after,
                                              const Gazetteer& gazetteer, std::size_t limit) {
-  std::vector<FacetShift> shifts;
+  std::vector<FacetShift> rows;
   for (std::size_t k = 0; k < std::size(kAllEntityKinds); ++k) {
     const auto& old_counts = before.counts_[k];
     const auto& new_counts = after.counts_[k];
-    std::map<std::string, FacetShift> rows;
+    std::map<std::string, FacetShift> by_id;
     for (const auto* counts : {&old_counts, &new_counts}) {
       for (const auto& [id, n] : *counts) {
         (void)n;
-        FacetShift& row = rows[id];
+        FacetShift& row = by_id[id];
         row.kind = std::string(KindName(kAllEntityKinds[k]));
         row.id = id;
         const Entity* entity = gazetteer.FindById(id);
@@ -71,8 +71,19 @@ std::vector<FacetShift> EntityTally::Compare(const EntityTally& before, const En
         if (auto it = new_counts.find(id); it != new_counts.end()) row.after = it->second;
       }
     }
+    for (auto& [id, row] : by_id) rows.push_back(std::move(row));
+  }
+  return KeepBusiest(std::move(rows), limit);
+}
+
+std::vector<FacetShift> EntityTally::KeepBusiest(std::vector<FacetShift> rows, std::size_t limit) {
+  std::vector<FacetShift> shifts;
+  for (EntityKind kind : kAllEntityKinds) {
     std::vector<FacetShift> kind_rows;
-    for (auto& [id, row] : rows) kind_rows.push_back(std::move(row));
+    for (FacetShift& row : rows)
+      if (row.kind == KindName(kind)) kind_rows.push_back(std::move(row));
+    std::stable_sort(kind_rows.begin(), kind_rows.end(),
+                     [](const FacetShift& a, const FacetShift& b) { return a.id < b.id; });
     // Keep an id that is among the busiest on either side, so an entity that
     // lost all its articles still shows up.
     auto rank_by = [&](auto key) {

@@ -44,6 +44,9 @@ class EntityTally {
   // (after, then before) first, with their display names from `gazetteer`.
   static std::vector<FacetShift> Compare(const EntityTally& before, const EntityTally& after,
                                          const Gazetteer& gazetteer, std::size_t limit);
+  // Of `rows` (any kinds, each id once per kind), the ones Compare() keeps,
+  // in its order: for merging the complete Compare() lists of several shards.
+  static std::vector<FacetShift> KeepBusiest(std::vector<FacetShift> rows, std::size_t limit);
 
  private:
   std::array<std::map<std::string, std::uint64_t>, std::size(kAllEntityKinds)> counts_;

@@ -10,7 +10,13 @@ must get the lock at once (--wait 0). Whenever a run completes before its kill,
 and at the end, the index must equal the reference exactly; the next trial then
 starts from an empty index.
 
+Both write paths are killed: in place (--no-bulk, batches committed as they
+go) and the fresh build into an empty index (sub-databases merged and swapped
+in at the end, so a kill before the swap leaves the index empty). --mode mixed
+picks one at random per trial.
+
 Usage: kill_index.py GAZETTE INDEX_DUMP GEN_CORPUS [--trials 20] [--seed N]
+                     [--mode mixed|bulk|in-place]
 """
 import argparse
 import os
@@ -55,6 +61,7 @@ def main():
     parser.add_argument('--trials', type=int, default=20)
     parser.add_argument('--articles', type=int, default=1500)
     parser.add_argument('--seed', type=int, default=int(time.time()))
+    parser.add_argument('--mode', choices=['mixed', 'bulk', 'in-place'], default='mixed')
     args = parser.parse_args()
     print(f'seed {args.seed} (rerun with --seed {args.seed})')
     rng = random.Random(args.seed)
@@ -65,13 +72,16 @@ def main():
                         str(args.articles), '--mean-bytes', '700', corpus], check=True)
         env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, 'config'))
 
-        def command(db):
+        def command(db, mode='bulk'):
             return [args.gazette, '--db', db, '--quiet', 'index', '--wait', '0',
-                    '--batch-size', '100', corpus]
+                    '--batch-size', '100', corpus] + (['--no-bulk'] if mode == 'in-place' else [])
+
+        def pick_mode():
+            return rng.choice(['bulk', 'in-place']) if args.mode == 'mixed' else args.mode
 
         ref_db = os.path.join(work, 'ref')
         start = time.monotonic()
-        subprocess.run(command(ref_db), check=True, env=env, stderr=subprocess.DEVNULL)
+        subprocess.run(command(ref_db, 'in-place'), check=True, env=env, stderr=subprocess.DEVNULL)
         full_run = time.monotonic() - start
         reference = dump(args.index_dump, ref_db)
         assert len(reference) == args.articles, len(reference)
@@ -81,7 +91,8 @@ def main():
         previous, completed, kills = {}, 0, 0
         for trial in range(1, args.trials + 1):
             delay = rng.uniform(0.0, full_run)
-            proc = subprocess.Popen(command(db), env=env, stderr=subprocess.PIPE, text=True)
+            mode = pick_mode()
+            proc = subprocess.Popen(command(db, mode), env=env, stderr=subprocess.PIPE, text=True)
             try:
                 proc.wait(timeout=delay)
             except subprocess.TimeoutExpired:
@@ -90,7 +101,7 @@ def main():
             if proc.returncode not in (0, -signal.SIGKILL):
                 raise AssertionError(f'trial {trial}: exit {proc.returncode}: {err}')
             if not os.path.exists(os.path.join(db, 'XAPIANDB')):
-                print(f'trial {trial}: killed after {delay:.2f} s, before the index existed')
+                print(f'trial {trial} ({mode}): killed after {delay:.2f} s, before the index existed')
                 continue
             check_structure(db)
             now = dump(args.index_dump, db)
@@ -104,14 +115,15 @@ def main():
                 if now != reference:
                     raise AssertionError(f'trial {trial}: completed index differs')
                 completed += 1
-                print(f'trial {trial}: completed ({len(now)} articles) = reference; starting over')
+                print(f'trial {trial} ({mode}): completed ({len(now)} articles) = reference; '
+                      'starting over')
                 shutil.rmtree(db)
                 previous = {}
             else:
                 kills += 1
-                print(f'trial {trial}: killed after {delay:.2f} s with {len(now)} articles')
+                print(f'trial {trial} ({mode}): killed after {delay:.2f} s with {len(now)} articles')
                 previous = now
-        subprocess.run(command(db), check=True, env=env, stderr=subprocess.DEVNULL)
+        subprocess.run(command(db, pick_mode()), check=True, env=env, stderr=subprocess.DEVNULL)
         check_structure(db)
         if dump(args.index_dump, db) != reference:
             raise AssertionError('final index differs from the uninterrupted run')

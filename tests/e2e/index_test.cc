@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <thread>
 
@@ -236,8 +237,10 @@ TEST_CASE("index: SIGTERM commits what is done, exits 143, and a re-run complete
   constexpr int kArticles = 3000;
   WriteCorpus(dir.path() / "in", kArticles);
   const std::string db = dir / "db";
-  const std::vector<std::string> args = {"--db",         db,   "index",   "--jobs", "1",
-                                         "--batch-size", "50", dir / "in"};
+  // --no-bulk: batches are committed in place as they go, so a search sees
+  // them during the run.
+  const std::vector<std::string> args = {"--db",         db,   "index",   "--jobs",    "1",
+                                         "--batch-size", "50", "--no-bulk", dir / "in"};
   const pid_t pid = Spawn(args, dir.path());
   // Wait for the first commits, and search while the writer works.
   bool searched = false;
@@ -268,6 +271,168 @@ TEST_CASE("index: SIGTERM commits what is done, exits 143, and a re-run complete
   CHECK(rerun.exit_code == 0);
   CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
   CHECK(DocCount(db) == kArticles);
+}
+
+TEST_CASE("index: SIGTERM during a fresh build merges what is done and exits 143") {
+  TempDir dir;
+  constexpr int kArticles = 3000;
+  WriteCorpus(dir.path() / "in", kArticles);
+  const std::string db = dir / "db";
+  const std::vector<std::string> args = {"--db", db, "index", "--jobs", "1", "--batch-size", "50",
+                                         dir / "in"};
+  const pid_t pid = Spawn(args, dir.path());
+  // A fresh build writes sub-databases beside the live one until the end.
+  for (int i = 0; i < 400 && !fs::exists(dir.path() / "db/bulk-000004"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  CHECK(DocCount(db) == 0);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const std::string err = ReadFile(dir.path() / "stderr");
+  CAPTURE(err);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 143);
+  const Xapian::doccount committed = DocCount(db);
+  CHECK(committed >= 150);
+  CHECK(committed < kArticles);
+  CHECK(Contains(err, "indexed " + std::to_string(committed) + " new"));
+  for (const auto& entry : fs::directory_iterator(db))
+    CHECK_MESSAGE(!entry.path().filename().string().starts_with("bulk-"), entry.path());
+
+  RunResult rerun = RunGazette(args);
+  CAPTURE(rerun.err);
+  CHECK(rerun.exit_code == 0);
+  CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
+  CHECK(DocCount(db) == kArticles);
+}
+
+// Every word of the spelling table with its frequency.
+std::map<std::string, Xapian::doccount> Spellings(const std::string& db) {
+  Xapian::Database xdb(db);
+  std::map<std::string, Xapian::doccount> out;
+  for (auto w = xdb.spellings_begin(); w != xdb.spellings_end(); ++w) out[*w] = w.get_termfreq();
+  return out;
+}
+
+TEST_CASE("index: a fresh build holds what batches committed in place hold") {
+  TempDir dir;
+  const std::string bulk = dir / "bulk", in_place = dir / "in-place";
+  const std::string articles = TestData("articles");
+  RunResult a = RunGazette({"--db", bulk, "index", "--batch-size", "7", articles});
+  RunResult b = RunGazette({"--db", in_place, "index", "--batch-size", "7", "--no-bulk", articles});
+  CAPTURE(a.err);
+  CAPTURE(b.err);
+  REQUIRE(a.exit_code == b.exit_code);
+  CHECK(Lines(a.err).back().substr(0, 40) == Lines(b.err).back().substr(0, 40));
+  CHECK(DocCount(bulk) > 40);
+  CHECK(IdsAndHashes(bulk) == IdsAndHashes(in_place));
+  CHECK(Spellings(bulk) == Spellings(in_place));
+  CHECK(RunGazette({"--db", bulk, "export"}).out == RunGazette({"--db", in_place, "export"}).out);
+  CHECK(Xapian::Database(bulk).get_metadata("gazette.gazetteer_fingerprint") ==
+        Xapian::Database(in_place).get_metadata("gazette.gazetteer_fingerprint"));
+  RunResult check = RunGazette({"--db", bulk, "inspect", "check"});
+  CAPTURE(check.out);
+  CHECK(check.exit_code == 0);
+  // Only the merged database is left, and the next run updates it in place.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(bulk)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"XAPIANDB", "idx-000002"});
+  WriteFile(dir.path() / "late.txt", Article("Late arrival", "A straggler qqlatearrival."));
+  CHECK(RunGazette({"--db", bulk, "index", dir / "late.txt"}).exit_code == 0);
+  CHECK(RunGazette({"--db", bulk, "search", "--format", "ids", "qqlatearrival"}).out == "late.txt\n");
+}
+
+TEST_CASE("index: an id given twice in one run keeps its last version, bulk or not") {
+  TempDir dir;
+  WriteFile(dir.path() / "in.jsonl",
+            R"({"id": "x", "title": "First draft", "body": "qqfirstdraft text"}
+{"id": "b", "title": "Bee", "body": "Bee story."}
+{"id": "c", "title": "Sea", "body": "Sea story."}
+{"id": "b", "title": "Bee", "body": "Bee story."}
+{"id": "x", "title": "Final text", "body": "qqfinaltext text"}
+)");
+  for (const std::string mode : {"--bulk", "--no-bulk"}) {
+    CAPTURE(mode);
+    const std::string db = dir / ("db" + mode);
+    std::vector<std::string> args = {"--db", db, "index", "--batch-size", "2", dir / "in.jsonl"};
+    if (mode == "--no-bulk") args.push_back(mode);
+    RunResult run = RunGazette(args);
+    CAPTURE(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(Contains(run.err, "indexed 3 new, 1 updated, 1 unchanged"));
+    CHECK(DocCount(db) == 3);
+    CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqfinaltext"}).out == "x\n");
+    CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqfirstdraft"}).out.empty());
+  }
+}
+
+TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbers") {
+  TempDir dir;
+  // About 10 MB: more than one slice (prepare.cc reads 8 MB at a time).
+  std::string content;
+  const std::string filler(3900, 'x');
+  for (int line = 1; line <= 2600; ++line) {
+    if (line == 2500) {
+      content += "{not json\n";
+      continue;
+    }
+    content += R"({"title": "Line )" + std::to_string(line) + R"(", "body": "qqline)" +
+               std::to_string(line) + " " + filler + R"("})" + "\n";
+  }
+  WriteFile(dir.path() / "big.jsonl", content);
+  const std::string db = dir / "db";
+  RunResult run = RunGazette({"--db", db, "index", dir / "big.jsonl"});
+  CAPTURE(run.err.substr(0, 400));
+  CHECK(run.exit_code == 1);
+  CHECK(Contains(run.err, "big.jsonl:2500: invalid JSON"));
+  CHECK(Contains(run.err, "indexed 2599 new"));
+  // Ids of lines without one are `file:line`, counted across slices.
+  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqline2600"}).out == "big.jsonl:2600\n");
+}
+
+TEST_CASE("index --shards: articles spread over shards that search as one index") {
+  TempDir dir;
+  const std::string single = dir / "single", sharded = dir / "sharded";
+  const std::string articles = TestData("articles");
+  REQUIRE(RunGazette({"--db", single, "index", articles}).exit_code == 0);
+  RunResult built = RunGazette({"--db", sharded, "index", "--shards", "3", articles});
+  CAPTURE(built.err);
+  REQUIRE(built.exit_code == 0);
+
+  const std::string stub = ReadFile(fs::path(sharded) / "XAPIANDB");
+  CHECK(stub == "auto shard-00\nauto shard-01\nauto shard-02\n");
+  Xapian::doccount total = 0;
+  for (const char* shard : {"shard-00", "shard-01", "shard-02"}) {
+    const Xapian::doccount n = DocCount((fs::path(sharded) / shard).string());
+    CHECK(n > 0);
+    total += n;
+  }
+  CHECK(total == DocCount(single));
+  CHECK(IdsAndHashes(sharded) == IdsAndHashes(single));
+  for (const std::string query : {"summit", "leader:putin", "org:sco"}) {
+    CAPTURE(query);
+    CHECK(RunGazette({"--db", sharded, "count", query}).out ==
+          RunGazette({"--db", single, "count", query}).out);
+  }
+
+  // Unchanged on a second run; a changed article replaces itself in its shard.
+  RunResult again = RunGazette({"--db", sharded, "index", articles});
+  CAPTURE(again.err);
+  CHECK(Contains(again.err, "0 new, 0 updated, " + std::to_string(total) + " unchanged"));
+  WriteFile(dir.path() / "extra.jsonl",
+            R"({"id": "shard-probe", "title": "Probe one", "body": "qqprobeone"})");
+  REQUIRE(RunGazette({"--db", sharded, "index", dir / "extra.jsonl"}).exit_code == 0);
+  WriteFile(dir.path() / "extra.jsonl",
+            R"({"id": "shard-probe", "title": "Probe two", "body": "qqprobetwo"})");
+  RunResult update = RunGazette({"--db", sharded, "index", dir / "extra.jsonl"});
+  CHECK(Contains(update.err, "0 new, 1 updated"));
+  CHECK(DocCount(sharded) == total + 1);
+  CHECK(RunGazette({"--db", sharded, "search", "--format", "ids", "qqprobetwo"}).out == "shard-probe\n");
+
+  RunResult reshard = RunGazette({"--db", sharded, "index", "--shards", "2", articles});
+  CHECK(reshard.exit_code == 2);
+  CHECK(Contains(reshard.err, "has 3 shards, not 2"));
 }
 
 }  // namespace

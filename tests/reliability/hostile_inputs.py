@@ -129,7 +129,7 @@ def write_inputs(folder):
 
     os.symlink("symlink-loop.txt", os.path.join(folder, "symlink-loop.txt"))
     expects.append(Expect("symlink-loop.txt", "rejected", "qqnothing",
-                          gap="the folder walk skips a symlink loop without naming it"))
+                          reason="(?i)symbolic links|loop"))
     # A directory symlink back to the folder must not make the walk recurse
     # forever or index good.txt twice (checked in main()).
     os.symlink(".", os.path.join(folder, "cycle"))

@@ -1,0 +1,17 @@
+#include "db/spelling.h"
+
+namespace gazette::internal {
+
+void SpellingCounts::Add(const Xapian::Document& document) {
+  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
+    const std::string& word = *t;
+    if (!word.empty() && (word[0] < 'A' || word[0] > 'Z')) counts_[word] += t.get_wdf();
+  }
+}
+
+void SpellingCounts::FlushTo(Xapian::WritableDatabase& db) {
+  for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+  counts_.clear();
+}
+
+}  // namespace gazette::internal

@@ -1,0 +1,31 @@
+// The spelling table behind "did you mean" (QueryParser's
+// FLAG_SPELLING_CORRECTION). Documents are built on worker threads, where
+// TermGenerator cannot write to a database, so writers take the words from
+// each document's term list instead. Counting them per batch and adding each
+// distinct word once costs far less than one add_spelling per word per
+// document.
+#ifndef GAZETTE_SRC_DB_SPELLING_H_
+#define GAZETTE_SRC_DB_SPELLING_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace gazette::internal {
+
+class SpellingCounts {
+ public:
+  // Adds the document's free-text words with their wdf. Prefixed terms start
+  // with a capital (Omega's rules) and are not words.
+  void Add(const Xapian::Document& document);
+  // Adds the counted words to `db` (in its current transaction) and forgets them.
+  void FlushTo(Xapian::WritableDatabase& db);
+
+ private:
+  std::unordered_map<std::string, Xapian::termcount> counts_;
+};
+
+}  // namespace gazette::internal
+
+#endif  // GAZETTE_SRC_DB_SPELLING_H_
