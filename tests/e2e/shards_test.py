@@ -46,19 +46,12 @@ def copy_articles(dest, names):
         shutil.copy(os.path.join(ARTICLES, name), dest)
 
 
-def build_three_shards(tmp, db, names):
-    """`db` as `gazette index --shards 3` lays it out: db/XAPIANDB listing
-    shard-00..02, each an ordinary index folder. Until --shards lands, three
-    disjoint subsets indexed one by one (article i in shard i % 3)."""
-    for k in range(3):
-        part = os.path.join(tmp, f"part-{k}")
-        copy_articles(part, names[k::3])
-        result = gazette_run.run(["-q", "--db", os.path.join(db, f"shard-{k:02d}"), "index", part], 120)
-        if result is None or result.returncode != 0:
-            return False
-    with open(os.path.join(db, "XAPIANDB"), "w") as stub:
-        stub.write("".join(f"auto shard-{k:02d}\n" for k in range(3)))
-    return True
+def build_three_shards(corpus, db):
+    """`gazette index --shards 3`: db/XAPIANDB listing shard-00..02, each an
+    ordinary index folder; an article's shard is a hash of its id."""
+    result = gazette_run.run(["-q", "--db", db, "index", "--shards", "3", corpus], 120)
+    return result is not None and result.returncode == 0 and all(
+        os.path.exists(os.path.join(db, f"shard-{k:02d}", "XAPIANDB")) for k in range(3))
 
 
 def free_port():
@@ -170,7 +163,8 @@ def main():
         copy_articles(os.path.join(tmp, "all"), names)
         built = gazette_run.run(["-q", "--db", single, "index", os.path.join(tmp, "all")], 120)
         if not failures.check(built and built.returncode == 0, "indexing the one index failed") or \
-                not failures.check(build_three_shards(tmp, sharded, names), "indexing the shards failed"):
+                not failures.check(build_three_shards(os.path.join(tmp, "all"), sharded),
+                                   "indexing the shards failed"):
             return failures.exit_code()
         local = [os.path.join(sharded, "shard-00"), os.path.join(sharded, "shard-01")]
         compare(failures, single, [sharded], "three local shards")
