@@ -15,11 +15,12 @@ struct CountArgs {
 };
 
 int RunCount(const GlobalOptions& global, const CountArgs& args) {
-  Database db = Database::Open(global.db_path);  // throws Error{kNoDatabase} with a hint
+  Database db = OpenForQuery(global);  // throws Error{kNoDatabase} with a hint
   std::optional<Gazetteer> merged;
   const Gazetteer& gazetteer = QueryGazetteer(global, merged);
   const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow());
   fmt::print("{}\n", CountMatches(db, query));
+  WarnSkippedShards(db);
   return kExitOk;
 }
 
@@ -30,7 +31,7 @@ Command AddCountCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand("count", "Print the exact number of matching articles");
   app->add_option("query", args->words, "Words, phrases and field:value terms (see search)");
   AddFilterFlags(*app, args->filters);
-  return {app, [args](const GlobalOptions& g) { return RunCount(g, *args); }};
+  return {app, [args](const GlobalOptions& g) { return RunCount(g, *args); }, /*reads_many=*/true};
 }
 
 }  // namespace gazette::cli

@@ -33,7 +33,7 @@ std::vector<std::string> SplitFacets(const std::vector<std::string>& given) {
 }
 
 int RunSearch(const GlobalOptions& global, SearchArgs args) {
-  Database db = Database::Open(global.db_path);
+  Database db = OpenForQuery(global);
   std::optional<Gazetteer> merged;
   const Gazetteer& gazetteer = QueryGazetteer(global, merged);
   const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow());
@@ -44,6 +44,7 @@ int RunSearch(const GlobalOptions& global, SearchArgs args) {
   args.options.facets = SplitFacets(args.facets);
   const SearchResult result = Search(db, query, args.options, gazetteer);
   WriteSearchResult(result, FormatOptions{args.format, global.ColorStdout()}, std::cout);
+  WarnSkippedShards(db);
   return kExitOk;
 }
 
@@ -78,7 +79,7 @@ Command AddSearchCommand(CLI::App& root) {
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   app->add_flag("--explain", args->explain,
                 "Print how the query was understood (entities, stems, dates) instead of searching");
-  return {app, [args](const GlobalOptions& g) { return RunSearch(g, *args); }};
+  return {app, [args](const GlobalOptions& g) { return RunSearch(g, *args); }, /*reads_many=*/true};
 }
 
 }  // namespace gazette::cli

@@ -10,6 +10,7 @@
 
 #include <optional>
 
+#include "gazette/database.h"
 #include "gazette/gazetteer.h"
 #include "gazette/query.h"
 
@@ -24,6 +25,9 @@ enum class ColorMode { kAuto, kAlways, kNever };
 
 struct GlobalOptions {
   std::string db_path;  // --db, else $GAZETTE_DB, else the XDG data dir
+  // Every --db given (search and count open them as one), else {db_path}.
+  std::vector<std::string> db_paths;
+  bool partial = false;  // --partial: skip shards that do not answer
   ColorMode color = ColorMode::kAuto;
   bool quiet = false;
   std::vector<std::string> gazetteer_files;  // --gazetteer
@@ -36,6 +40,9 @@ struct GlobalOptions {
 struct Command {
   CLI::App* app = nullptr;
   std::function<int(const GlobalOptions&)> run;
+  // Takes several --db and --partial (search, count); the others write or
+  // maintain one index and refuse them.
+  bool reads_many = false;
 };
 
 // The default --db: $GAZETTE_DB, else ${XDG_DATA_HOME:-~/.local/share}/gazette/db.
@@ -56,6 +63,10 @@ void AddFilterFlags(CLI::App& app, Filters& filters);
 // --gazetteer or the user's gazetteer.tsv asks for a merged copy (kept in
 // `merged`).
 const Gazetteer& QueryGazetteer(const GlobalOptions& global, std::optional<Gazetteer>& merged);
+// Opens every --db as one index, with --partial (search and count).
+Database OpenForQuery(const GlobalOptions& global);
+// One "gazette: warning: ..." line on stderr per shard --partial left out.
+void WarnSkippedShards(const Database& db);
 // The positional query words joined back into one query string.
 std::string JoinWords(const std::vector<std::string>& words);
 

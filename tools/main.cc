@@ -20,8 +20,14 @@ int Main(int argc, char** argv) {
 
   GlobalOptions global;
   global.db_path = DefaultDatabasePath();
-  root.add_option("--db", global.db_path, "The index to use")
-      ->default_str("$GAZETTE_DB, else ${XDG_DATA_HOME:-~/.local/share}/gazette/db");
+  root.add_option("--db", global.db_paths,
+                  "The index to use; search and count take several, and stub files listing "
+                  "local and remote shards (docs/scaling.md)")
+      ->default_str("$GAZETTE_DB, else ${XDG_DATA_HOME:-~/.local/share}/gazette/db")
+      ->allow_extra_args(false);
+  root.add_flag("--partial", global.partial,
+                "search, count: skip shards that do not answer, with a warning naming each "
+                "(default: such a shard fails the command)");
   const std::map<std::string, ColorMode> colors = {
       {"auto", ColorMode::kAuto}, {"always", ColorMode::kAlways}, {"never", ColorMode::kNever}};
   root.add_option("--color", global.color, "Colour output: auto, always, never")
@@ -40,8 +46,16 @@ int Main(int argc, char** argv) {
     const int code = root.exit(e);
     return code == 0 ? kExitOk : kExitFatal;
   }
+  if (global.db_paths.empty()) global.db_paths = {global.db_path};
+  global.db_path = global.db_paths.front();
   for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run(global);
+    if (!command.app->parsed()) continue;
+    const std::string name = command.app->get_name();
+    if (!command.reads_many && global.db_paths.size() > 1)
+      throw Error(ErrorKind::kUsage, "`gazette " + name + "` works on one index: give --db once");
+    if (!command.reads_many && global.partial)
+      throw Error(ErrorKind::kUsage, "--partial applies to search and count, not " + name);
+    return command.run(global);
   }
   return kExitFatal;
 }

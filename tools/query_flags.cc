@@ -1,7 +1,8 @@
 // The query flags search and count share, so that `count Q` and `search Q`
-// always agree on what Q means.
+// always agree on what Q means, and the way both open their indexes.
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 #include "commands.h"
 
@@ -31,6 +32,17 @@ const Gazetteer& QueryGazetteer(const GlobalOptions& global, std::optional<Gazet
     return Gazetteer::Builtin();
   merged = Gazetteer::LoadWithUserFiles(global.gazetteer_files);
   return *merged;
+}
+
+Database OpenForQuery(const GlobalOptions& global) {
+  return Database::Open(global.db_paths, OpenOptions{.partial = global.partial});
+}
+
+void WarnSkippedShards(const Database& db) {
+  // Printed even with --quiet: without it, partial counts would pass for whole ones.
+  for (const SkippedShard& s : db.skipped())
+    std::cerr << "gazette: warning: shard " << s.shard << " skipped (" << s.reason
+              << "): results are from the other shards\n";
 }
 
 std::string JoinWords(const std::vector<std::string>& words) {

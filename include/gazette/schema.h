@@ -15,7 +15,8 @@ namespace gazette::schema {
 
 // Bump when terms, values or document data change meaning; older indexes are
 // then refused (except by rebuild/inspect/export) until `gazette rebuild`.
-inline constexpr int kSchemaVersion = 1;
+// 2: a date-then-id sort slot (order of ties) and entity ids one per slot.
+inline constexpr int kSchemaVersion = 2;
 
 // Term prefixes. Stored on disk: never renumber or reuse.
 // Single letters follow Xapian Omega's conventions; ours start with X.
@@ -37,12 +38,26 @@ inline constexpr unsigned kSlotContentHash = 1;  // hex hash of the input
 inline constexpr unsigned kSlotSource = 2;       // source slug (facet)
 inline constexpr unsigned kSlotYear = 3;         // "YYYY" (facet)
 inline constexpr unsigned kSlotMonth = 4;        // "YYYY-MM" (facet)
+// "1" + YYYYMMDD + article id, or "0" + id when undated: a total order by
+// date that breaks ties without docids, which differ once an index is split
+// into shards (Xapian's remote backend refuses KeyMakers, so it is stored).
+inline constexpr unsigned kSlotDateThenId = 5;
 // Multi-valued entity facets: canonical ids joined by kValueSeparator.
 inline constexpr unsigned kSlotLeaders = 10;
 inline constexpr unsigned kSlotPeople = 11;
 inline constexpr unsigned kSlotOrganizations = 12;
 inline constexpr unsigned kSlotPlaces = 13;
 inline constexpr char kValueSeparator = '\x1f';
+// The same ids again, the i-th distinct id of a field alone in slot first+i,
+// i < kPositionSlots: Xapian's built-in ValueCountMatchSpy counts one value
+// per slot, and it is the only spy a remote shard (xapian-tcpsrv) will run.
+// Ids past the 32nd are not counted remotely (docs/scaling.md). Each range
+// has room for 100 so that kPositionSlots can grow without renumbering.
+inline constexpr unsigned kPositionSlots = 32;
+inline constexpr unsigned kSlotLeadersByPosition = 100;        // 100..131
+inline constexpr unsigned kSlotPeopleByPosition = 200;         // 200..231
+inline constexpr unsigned kSlotOrganizationsByPosition = 300;  // 300..331
+inline constexpr unsigned kSlotPlacesByPosition = 400;         // 400..431
 
 // Metadata keys. Stored on disk: never rename.
 inline constexpr std::string_view kMetaSchemaVersion = "gazette.schema_version";
@@ -68,6 +83,8 @@ struct Field {
   FieldType type;
   std::optional<unsigned> facet_slot;
   std::optional<EntityKind> entity_kind;
+  // Entity fields: the first of the kPositionSlots slots holding one id each.
+  std::optional<unsigned> position_slots = std::nullopt;
 };
 
 // Every field of the query language, in documentation order.

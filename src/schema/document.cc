@@ -3,7 +3,10 @@
 // rank title matches above body matches.
 #include "gazette/document.h"
 
+#include <algorithm>
 #include <map>
+
+#include <fmt/format.h>
 
 #include "gazette/article_json.h"
 #include "gazette/problem.h"
@@ -32,6 +35,25 @@ std::string JoinIds(const std::vector<Mention>& mentions) {
     joined += m.id;
   }
   return joined;
+}
+
+// Undated articles first ("0" < "1"), as an empty date slot sorts.
+std::string DateThenId(const Article& article) {
+  if (!article.published) return "0" + article.id;
+  return fmt::format("1{:08d}{}", article.published->DayNumber(), article.id);
+}
+
+// One id per slot for remote facet counts (schema.h). A repeated id would be
+// counted twice by the per-slot spies, so only the first of each is written.
+void AddPositionValues(Xapian::Document& doc, unsigned first_slot,
+                       const std::vector<Mention>& mentions) {
+  std::vector<std::string_view> written;
+  for (const Mention& m : mentions) {
+    if (written.size() == schema::kPositionSlots) break;
+    if (m.id.empty() || std::find(written.begin(), written.end(), m.id) != written.end()) continue;
+    doc.add_value(first_slot + static_cast<unsigned>(written.size()), m.id);
+    written.push_back(m.id);
+  }
 }
 
 }  // namespace
@@ -79,6 +101,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
     const auto& mentions = article.mentions(kind);
     for (const Mention& m : mentions) doc.add_boolean_term(std::string(field.prefix) + m.id);
     if (!mentions.empty()) doc.add_value(*field.facet_slot, JoinIds(mentions));
+    AddPositionValues(doc, *field.position_slots, mentions);
   }
   for (const std::string& mentioned : article.mentioned_dates) {
     if (mentioned.size() == 4) {
@@ -94,6 +117,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
     doc.add_value(schema::kSlotYear, std::to_string(t.year));
     doc.add_value(schema::kSlotMonth, t.IsoDate().substr(0, 7));
   }
+  doc.add_value(schema::kSlotDateThenId, DateThenId(article));
   doc.add_value(schema::kSlotContentHash, std::string(content_hash));
   doc.set_data(ArticleToJson(article).dump());
   return doc;

@@ -11,11 +11,14 @@ namespace {
 
 constexpr std::array kFields = {
     Field{"title", kPrefixTitle, FieldType::kFreeText, std::nullopt, std::nullopt},
-    Field{"leader", kPrefixLeader, FieldType::kEntity, kSlotLeaders, EntityKind::kLeader},
-    Field{"person", kPrefixPerson, FieldType::kEntity, kSlotPeople, EntityKind::kPerson},
+    Field{"leader", kPrefixLeader, FieldType::kEntity, kSlotLeaders, EntityKind::kLeader,
+          kSlotLeadersByPosition},
+    Field{"person", kPrefixPerson, FieldType::kEntity, kSlotPeople, EntityKind::kPerson,
+          kSlotPeopleByPosition},
     Field{"org", kPrefixOrganization, FieldType::kEntity, kSlotOrganizations,
-          EntityKind::kOrganization},
-    Field{"place", kPrefixPlace, FieldType::kEntity, kSlotPlaces, EntityKind::kPlace},
+          EntityKind::kOrganization, kSlotOrganizationsByPosition},
+    Field{"place", kPrefixPlace, FieldType::kEntity, kSlotPlaces, EntityKind::kPlace,
+          kSlotPlacesByPosition},
     Field{"source", kPrefixSource, FieldType::kBoolean, kSlotSource, std::nullopt},
     Field{"lang", kPrefixLanguage, FieldType::kBoolean, std::nullopt, std::nullopt},
     Field{"id", kPrefixId, FieldType::kBoolean, std::nullopt, std::nullopt},

@@ -28,9 +28,16 @@ TEST_CASE("schema: docs/schema.md names every prefix, slot and metadata key") {
     CHECK(doc.find("`" + std::string(prefix) + "`") != std::string::npos);
   }
   for (unsigned slot : {kSlotDate, kSlotContentHash, kSlotSource, kSlotYear, kSlotMonth,
-                        kSlotLeaders, kSlotPeople, kSlotOrganizations, kSlotPlaces}) {
+                        kSlotDateThenId, kSlotLeaders, kSlotPeople, kSlotOrganizations, kSlotPlaces}) {
     CAPTURE(slot);
     CHECK(doc.find("| " + std::to_string(slot) + " |") != std::string::npos);
+  }
+  for (unsigned first : {kSlotLeadersByPosition, kSlotPeopleByPosition,
+                         kSlotOrganizationsByPosition, kSlotPlacesByPosition}) {
+    const std::string range =
+        std::to_string(first) + ".." + std::to_string(first + kPositionSlots - 1);
+    CAPTURE(range);
+    CHECK(doc.find("| " + range + " |") != std::string::npos);
   }
   for (std::string_view key : {kMetaSchemaVersion, kMetaGazetteer, kMetaLastIndexed, kMetaWriter}) {
     CAPTURE(key);
@@ -39,6 +46,13 @@ TEST_CASE("schema: docs/schema.md names every prefix, slot and metadata key") {
   for (const Field& field : Fields()) {
     CAPTURE(field.name);
     CHECK(doc.find("`" + std::string(field.name) + ":`") != std::string::npos);
+  }
+}
+
+TEST_CASE("schema: every entity field has position slots for remote facets") {
+  for (const Field& field : Fields()) {
+    CAPTURE(field.name);
+    CHECK(field.position_slots.has_value() == (field.type == FieldType::kEntity));
   }
 }
 
