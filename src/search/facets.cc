@@ -222,14 +222,38 @@ FacetSlot FindFacetSlot(std::string_view name) {
           std::string(field->prefix)};
 }
 
-FacetSpy::FacetSpy(std::vector<FacetSlot> facets)
-    : facets_(std::move(facets)), counts_(facets_.size()) {}
+FacetSpy::FacetSpy(std::vector<FacetSlot> facets, std::size_t shards)
+    : facets_(std::move(facets)), counts_(facets_.size()), per_document_(shards > 1) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  matches_.push_back(doc.get_docid());
+  if (!per_document_) {
+    matches_.push_back(doc.get_docid());
+    return;
+  }
+  for (std::size_t i = 0; i < facets_.size(); ++i) {
+    const std::string value = doc.get_value(facets_[i].slot);
+    // Each article counts once per value, even if an id were written twice.
+    seen_.clear();
+    const std::string_view all(value);
+    for (std::size_t begin = 0; begin < all.size();) {
+      std::size_t end = facets_[i].multi_valued ? all.find(schema::kValueSeparator, begin)
+                                                : std::string_view::npos;
+      if (end == std::string_view::npos) end = all.size();
+      const std::string_view id = all.substr(begin, end - begin);
+      if (!id.empty() && std::find(seen_.begin(), seen_.end(), id) == seen_.end()) {
+        seen_.push_back(id);
+        if (auto it = counts_[i].find(id); it != counts_[i].end())
+          ++it->second;
+        else
+          counts_[i].emplace(std::string(id), 1);
+      }
+      begin = end + 1;
+    }
+  }
 }
 
 void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
+  if (per_document_) return;  // counted as the matches came
   // The matcher visits documents in ascending docid order; a value stream
   // only moves forward, so make sure.
   if (!std::is_sorted(matches_.begin(), matches_.end()))

@@ -44,7 +44,11 @@ FacetSlot FindFacetSlot(std::string_view name);
 // (a remote shard cannot run a custom spy, xapian-notes §8).
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(std::vector<FacetSlot> facets);
+  // `shards`: the searched database's shard count. With several, Xapian 1.4
+  // hands the spy each document with its docid *in its shard*, so the
+  // docids cannot be matched to the combined database's value streams:
+  // values are then read and counted per document, as they come.
+  explicit FacetSpy(std::vector<FacetSlot> facets, std::size_t shards = 1);
   // Records the match's docid; the values are read later, slot by slot.
   void operator()(const Xapian::Document& doc, double weight) override;
   // Counts the recorded matches' values of every facet: each article once
@@ -65,6 +69,8 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<FacetSlot> facets_;
   std::vector<Counts> counts_;
   std::vector<Xapian::docid> matches_;  // in match order: ascending docids
+  bool per_document_ = false;
+  std::vector<std::string_view> seen_;  // one document's ids, per_document_
 };
 
 // The busiest `limit` entries of facet `index`, ties by display name, with

@@ -65,7 +65,7 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     SetOrder(enquire, query, options.sort);
     // A remote shard runs only Xapian's built-in spies (docs/scaling.md).
     const bool by_slots = db.has_remote();
-    internal::FacetSpy spy(by_slots ? std::vector<internal::FacetSlot>{} : facets);
+    internal::FacetSpy spy(by_slots ? std::vector<internal::FacetSlot>{} : facets, xdb.size());
     if (!by_slots && !facets.empty()) enquire.add_matchspy(&spy);
     // Exact totals and facets both need every match visited. With no hits to
     // rank, an estimate would save nothing and may read "about 0".

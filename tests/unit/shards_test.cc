@@ -187,9 +187,10 @@ TEST_CASE("shards: per-slot facet counts, joined or by position, equal the local
     const ParsedQuery query = BuildQuery(db, gazetteer, text, {}, kFixtureNow);
     Xapian::Enquire enquire(db.xapian());
     enquire.set_query(query.query);
-    internal::FacetSpy spy(facets);
+    internal::FacetSpy spy(facets, db.xapian().size());
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.xapian().get_doccount());
+    spy.CountValues(db.xapian());
     // Few matches: joined slots split; many: position slots summed.
     for (Xapian::doccount matches : {Xapian::doccount{1}, internal::kJoinedSlotMaxMatches + 1}) {
       internal::SlotFacetCounter slots(facets, db.xapian(), matches);
