@@ -35,6 +35,17 @@ std::vector<std::string> ReadStubNames(const std::string& db_path) {
 
 }  // namespace
 
+bool StubNamesUnwritable(const std::string& db_path) {
+  std::ifstream in(StubPath(db_path));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string type;
+    if ((words >> type) && type[0] != '#' && type != "auto" && type != "glass") return true;
+  }
+  return false;
+}
+
 void EnsureIndexLayout(const std::string& db_path) {
   std::error_code ec;
   // A stub, or a plain Xapian database given as --db: nothing to create.

@@ -34,6 +34,10 @@ void EnsureShardedLayout(const std::string& db_path, unsigned shards);
 // folder with a stub.
 std::vector<std::string> ShardFolders(const std::string& db_path);
 
+// True when PATH's stub names a database gazette cannot write: a remote
+// shard or a backend other than `auto`/`glass`.
+bool StubNamesUnwritable(const std::string& db_path);
+
 // The index folders holding live databases: the shards, else PATH itself.
 std::vector<std::string> IndexFolders(const std::string& db_path);
 // The live database folders of every index folder: what Xapian opens.

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "db/layout.h"
+#include "gazette/problem.h"
 #include "hash.h"
 
 namespace gazette::internal {
@@ -18,6 +19,12 @@ unsigned WriterThreads(const IndexOptions& options) {
 
 IndexTarget::IndexTarget(const std::string& db_path, const IndexOptions& options,
                          WriterOptions writer_options, const WriterMetadata& metadata) {
+  // Articles would be routed among the local shards only, so an update
+  // could land beside its old version on the remote one (docs/scaling.md).
+  if (StubNamesUnwritable(db_path))
+    throw Error(ErrorKind::kUsage,
+                db_path + " lists remote shards: index on the machine that holds the whole "
+                          "index, and search through a separate stub (docs/scaling.md)");
   EnsureShardedLayout(db_path, options.shards);
   const std::vector<std::string> folders = IndexFolders(db_path);
   for (const std::string& folder : folders) {
