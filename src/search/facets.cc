@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "gazette/document.h"
 #include "gazette/problem.h"
@@ -21,12 +22,22 @@ namespace {
 
 constexpr std::string_view kFacetNames = "leader, person, org, place, source, year, month";
 
+// The article with the lowest docid carrying `term`, as the first posting
+// would give, but through a one-hit search: opening a postlist on a remote
+// shard transfers all of it (25 ms per source name on 10k articles).
+std::optional<Article> FirstArticle(const std::string& term, const Xapian::Database& db) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(term));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());  // all equal: docid order
+  const Xapian::MSet mset = enquire.get_mset(0, 1);
+  if (mset.empty()) return std::nullopt;
+  return ArticleFromDocument(mset.begin().get_document());
+}
+
 std::string SourceDisplayName(const std::string& slug, const Xapian::Database& db) {
-  const std::string term = std::string(schema::kPrefixSource) + slug;
-  Xapian::PostingIterator it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) return slug;
-  const Article article = ArticleFromDocument(db.get_document(*it));
-  return article.source.empty() ? slug : article.source;
+  const std::optional<Article> article =
+      FirstArticle(std::string(schema::kPrefixSource) + slug, db);
+  return !article || article->source.empty() ? slug : article->source;
 }
 
 // An entity the extractor created for a name the gazetteer lacks: the name
@@ -34,11 +45,9 @@ std::string SourceDisplayName(const std::string& slug, const Xapian::Database& d
 std::string MentionName(const FacetSlot& facet, const std::string& id, const Xapian::Database& db) {
   const schema::Field* field = schema::FindField(facet.name);
   if (!field || !field->entity_kind) return id;
-  const std::string term = std::string(field->prefix) + id;
-  Xapian::PostingIterator it = db.postlist_begin(term);
-  if (it == db.postlist_end(term)) return id;
-  const Article article = ArticleFromDocument(db.get_document(*it));
-  for (const Mention& m : article.mentions(*field->entity_kind))
+  const std::optional<Article> article = FirstArticle(std::string(field->prefix) + id, db);
+  if (!article) return id;
+  for (const Mention& m : article->mentions(*field->entity_kind))
     if (m.id == id && !m.name.empty()) return m.name;
   return id;
 }
@@ -287,15 +296,18 @@ void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
 
 std::vector<FacetEntry> TopEntries(const FacetSpy& spy, std::size_t index, std::size_t limit,
                                    const Gazetteer& gazetteer, const Xapian::Database& db) {
-  const FacetSlot& facet = spy.facets()[index];
   std::vector<FacetEntry> entries;
   entries.reserve(spy.counts(index).size());
-  for (const auto& [id, count] : spy.counts(index)) {
-    FacetEntry entry{id, id, count};
-    if (facet.multi_valued) {
-      if (const Entity* entity = gazetteer.FindById(id)) entry.value = entity->name;
-    }
-    entries.push_back(std::move(entry));
+  for (const auto& [id, count] : spy.counts(index)) entries.push_back(FacetEntry{id, id, count});
+  return RankFacetEntries(spy.facets()[index], std::move(entries), limit, gazetteer, db);
+}
+
+std::vector<FacetEntry> RankFacetEntries(const FacetSlot& facet, std::vector<FacetEntry> entries,
+                                         std::size_t limit, const Gazetteer& gazetteer,
+                                         const Xapian::Database& db) {
+  if (facet.multi_valued) {
+    for (FacetEntry& entry : entries)
+      if (const Entity* entity = gazetteer.FindById(entry.id)) entry.value = entity->name;
   }
   // Sources need a document read for their names: sort by id first, name the
   // survivors only. Ids and names order alike for every other facet.

@@ -78,6 +78,11 @@ class FacetSpy : public Xapian::MatchSpy {
 // outlet name an article of that source carries.
 std::vector<FacetEntry> TopEntries(const FacetSpy& spy, std::size_t index, std::size_t limit,
                                    const Gazetteer& gazetteer, const Xapian::Database& db);
+// The same ranking and naming for counts from elsewhere (remote_facets.h):
+// `entries` hold {id, id, count}.
+std::vector<FacetEntry> RankFacetEntries(const FacetSlot& facet, std::vector<FacetEntry> entries,
+                                         std::size_t limit, const Gazetteer& gazetteer,
+                                         const Xapian::Database& db);
 
 }  // namespace gazette::internal
 

@@ -28,37 +28,6 @@ std::vector<Xapian::valueno> CountedSlots(const FacetSlot& facet, const Xapian::
   return slots;
 }
 
-// The article with the lowest docid carrying `term`, as the first posting
-// would give, but through a one-hit search: opening a postlist on a remote
-// shard transfers all of it (25 ms per source name on 10k articles).
-std::optional<Article> FirstArticle(const std::string& term, const Xapian::Database& db) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(term));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());  // all equal: docid order
-  const Xapian::MSet mset = enquire.get_mset(0, 1);
-  if (mset.empty()) return std::nullopt;
-  return ArticleFromDocument(mset.begin().get_document());
-}
-
-// The display names below copy internal::TopEntries (facets.cc), which takes
-// a FacetSpy: a source by the outlet name of its first article, an entity the
-// gazetteer lacks by the name its first article gives it.
-std::string SourceName(const std::string& slug, const Xapian::Database& db) {
-  const std::optional<Article> article =
-      FirstArticle(std::string(schema::kPrefixSource) + slug, db);
-  return !article || article->source.empty() ? slug : article->source;
-}
-
-std::string MentionName(const FacetSlot& facet, const std::string& id, const Xapian::Database& db) {
-  const schema::Field* field = schema::FindField(facet.name);
-  if (!field || !field->entity_kind) return id;
-  const std::optional<Article> article = FirstArticle(std::string(field->prefix) + id, db);
-  if (!article) return id;
-  for (const Mention& m : article->mentions(*field->entity_kind))
-    if (m.id == id && !m.name.empty()) return m.name;
-  return id;
-}
-
 Xapian::doccount JoinedSlotMaxMatches() {
   const char* env = std::getenv("GAZETTE_JOINED_FACET_LIMIT");
   if (!env || !*env) return kJoinedSlotMaxMatches;
@@ -69,9 +38,6 @@ Xapian::doccount JoinedSlotMaxMatches() {
   return static_cast<Xapian::doccount>(std::stoul(text));
 }
 
-bool Busiest(const FacetEntry& a, const FacetEntry& b) {
-  return a.count != b.count ? a.count > b.count : a.value < b.value;
-}
 
 }  // namespace
 
@@ -127,35 +93,9 @@ std::map<std::string, std::uint64_t> SlotFacetCounter::Counts(const Facet& facet
 std::vector<FacetEntry> SlotFacetCounter::TopEntries(std::size_t index, std::size_t limit,
                                                      const Gazetteer& gazetteer,
                                                      const Xapian::Database& db) const {
-  const FacetSlot& facet = facets_[index].slot;
   std::vector<FacetEntry> entries;
-  for (const auto& [id, count] : Counts(facets_[index])) {
-    FacetEntry entry{id, id, count};
-    if (facet.multi_valued) {
-      if (const Entity* entity = gazetteer.FindById(id)) entry.value = entity->name;
-    }
-    entries.push_back(std::move(entry));
-  }
-  std::sort(entries.begin(), entries.end(), Busiest);
-  // Same steps as facets.cc, so that a remote search shows what a local one
-  // does: name sources only up to the cut (and every tie at it), entities the
-  // gazetteer lacks only once cut.
-  if (facet.name == "source") {
-    const std::size_t keep = std::min(entries.size(), limit);
-    std::size_t named = keep;
-    while (named < entries.size() && keep > 0 && entries[named].count == entries[keep - 1].count)
-      ++named;
-    for (std::size_t i = 0; i < named; ++i) entries[i].value = SourceName(entries[i].id, db);
-    entries.resize(named);
-    std::sort(entries.begin(), entries.end(), Busiest);
-  }
-  if (entries.size() > limit) entries.resize(limit);
-  if (facet.multi_valued) {
-    for (FacetEntry& e : entries)
-      if (e.value == e.id && !gazetteer.FindById(e.id)) e.value = MentionName(facet, e.id, db);
-    std::sort(entries.begin(), entries.end(), Busiest);
-  }
-  return entries;
+  for (const auto& [id, count] : Counts(facets_[index])) entries.push_back(FacetEntry{id, id, count});
+  return RankFacetEntries(facets_[index].slot, std::move(entries), limit, gazetteer, db);
 }
 
 }  // namespace gazette::internal
