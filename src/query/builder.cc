@@ -2,6 +2,7 @@
 // same filters given as flags. Field semantics are in docs/query-syntax.md.
 #include "gazette/query.h"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -173,18 +174,46 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+// How many articles hold a word in some form: as typed or by its stem. A
+// phrase searches "change" as typed, but an index with "changes" knows it.
+Xapian::doccount KnownCount(const std::string& word, const Xapian::Stem& stem,
+                            const Xapian::Database& db) {
+  const std::string lower = Xapian::Unicode::tolower(word);
+  return std::max(db.get_termfreq(lower), db.get_termfreq("Z" + stem(lower)));
+}
+
+// Only a rare or absent word can be misspelt. Asking Xapian's speller for
+// every word of every query cost up to 1 ms a word (docs/performance.md), and
+// QueryParser 1.4 asks for each one, known or not.
+bool HasRareWord(const Xapian::Query& words, const Xapian::QueryParser& parser,
+                 const Xapian::Stem& stem, const Xapian::Database& db) {
+  constexpr Xapian::doccount kRareShare = 1000;  // in at most 0.1% of articles
+  const Xapian::doccount rare_below = db.get_doccount() / kRareShare + 1;
+  for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty()) continue;
+    if (term[0] == 'Z') {
+      for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
+        if (KnownCount(*u, stem, db) < rare_below) return true;
+    } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {  // prefixed: a field, not a word
+      if (KnownCount(term, stem, db) < rare_below) return true;
+    }
+  }
+  return false;
+}
+
 // Xapian corrects a word whenever a more frequent one is near, even a word
 // the index knows ("tax" -> "take"). Keep a correction only when each word it
 // replaces is absent or at least kRarer times rarer than its replacement.
 bool WorthSuggesting(const std::string& original, const std::string& corrected,
-                     const Xapian::Database& db) {
+                     const Xapian::Stem& stem, const Xapian::Database& db) {
   constexpr Xapian::doccount kRarer = 10;
   const auto before = Words(original), after = Words(corrected);
   if (before.size() != after.size()) return true;
   for (std::size_t i = 0; i < before.size(); ++i) {
     if (before[i] == after[i]) continue;
-    const Xapian::doccount was = db.get_termfreq(Xapian::Unicode::tolower(before[i]));
-    const Xapian::doccount would = db.get_termfreq(Xapian::Unicode::tolower(after[i]));
+    const Xapian::doccount was = KnownCount(before[i], stem, db);
+    const Xapian::doccount would = KnownCount(after[i], stem, db);
     if (was > 0 && was * kRarer > would) return false;
   }
   return true;
@@ -210,23 +239,29 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
   Xapian::QueryParser parser;
   SetUpParser(parser, context, parsed.stemmer);
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                         Xapian::QueryParser::FLAG_PURE_NOT |
-                         Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+  const Xapian::Stem stem(parsed.stemmer);
   // Everything that reads the index (wildcards, spelling, entity ids) runs
   // inside Read(), which reopens and retries if a writer moved on.
   Xapian::Query words, filter;
   std::string suggestion;
   db.Read([&](Xapian::Database& xdb) {
     context.error.clear();
+    const std::string rewritten = RewriteExactWords(text);
     try {
-      words = parser.parse_query(RewriteExactWords(text), flags);
+      words = parser.parse_query(rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorKind::kBadQuery,
                   OneLine("cannot parse query '" + std::string(text) + "': " + e.get_msg()));
     }
     filter = FilterQuery(filters, context);
-    const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
-    if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, xdb)) suggestion = corrected;
+    if (context.error.empty() && HasRareWord(words, parser, stem, xdb)) {
+      // Parsed again only for its corrected string, which Xapian builds.
+      parser.parse_query(rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
+      if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, stem, xdb))
+        suggestion = corrected;
+    }
     return 0;
   });
   if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, OneLine("bad query: " + context.error));

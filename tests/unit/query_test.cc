@@ -213,6 +213,15 @@ TEST_CASE("query: a misspelt word gets a suggestion") {
   SearchFixture f;
   CHECK(f.Parse("sumit leader:putin").suggestion == "summit leader:putin");
   CHECK(f.Parse("summit").suggestion.empty());
+  CHECK(f.Parse("\"climate chnage\"").suggestion == "\"climate change\"");
+}
+
+TEST_CASE("query: a word the index holds in another form is not corrected") {
+  SearchFixture f;
+  // A phrase searches "wars" as typed; the index has "war", so the word is
+  // spelt right and the empty result is the answer, not a typo.
+  CHECK(f.Ids("\"trade wars\"").empty());
+  CHECK(f.Parse("\"trade wars\"").suggestion.empty());
 }
 
 TEST_CASE("query: filters alone do not rank; words do") {
