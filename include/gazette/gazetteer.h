@@ -37,7 +37,8 @@ class Gazetteer {
   Gazetteer(Gazetteer&&) noexcept;
   Gazetteer& operator=(Gazetteer&&) noexcept;
 
-  // The built-in gazetteer compiled from index/. Parsed once, on first use.
+  // The built-in gazetteer compiled from index/. Parsed once, when first read
+  // (not when first handed out).
   static const Gazetteer& Builtin();
 
   // The built-in gazetteer, then $XDG_CONFIG_HOME/gazette/gazetteer.tsv when
@@ -86,6 +87,7 @@ class Gazetteer {
 
  private:
   struct Impl;
+  const Impl& Data() const;  // parses Builtin() on its first use
   std::unique_ptr<Impl> impl_;
 };
 

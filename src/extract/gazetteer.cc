@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -74,6 +75,11 @@ struct Gazetteer::Impl {
   // FNV-1a over every merged text, in order: streamed, so that loading keeps
   // no copy of the texts.
   std::uint64_t fingerprint = internal::Fnv1a64({});
+  // Builtin() parses itself on first use, not when it is handed out: a plain
+  // `gazette search word` names entities from the stored articles and never
+  // reads the gazetteer, and parsing it is 3.5 ms of a 25 ms command.
+  bool builtin_pending = false;
+  std::once_flag builtin_parsed;
 
   void Add(Entity entity) {
     if (auto it = by_id.find(entity.id); it != by_id.end()) {
@@ -202,12 +208,23 @@ void Gazetteer::MergeCommonWords(std::string_view text) {
 }
 
 const Gazetteer& Gazetteer::Builtin() {
-  static const Gazetteer builtin = [] {
+  static Gazetteer builtin = [] {
     Gazetteer g;
-    MergeBuiltinFiles(g, g.impl_->titles, g.impl_->common_words, g.impl_->fingerprint);
+    g.impl_->builtin_pending = true;
     return g;
   }();
   return builtin;
+}
+
+const Gazetteer::Impl& Gazetteer::Data() const {
+  Impl& impl = *impl_;
+  if (impl.builtin_pending) {
+    // Builtin() is the only pending one, and it is not const itself.
+    std::call_once(impl.builtin_parsed, [this, &impl] {
+      MergeBuiltinFiles(const_cast<Gazetteer&>(*this), impl.titles, impl.common_words, impl.fingerprint);
+    });
+  }
+  return impl;
 }
 
 Gazetteer Gazetteer::LoadWithUserFiles(const std::vector<std::string>& user_files) {
@@ -232,17 +249,19 @@ Gazetteer Gazetteer::LoadWithUserFiles(const std::vector<std::string>& user_file
 }
 
 const Entity* Gazetteer::FindById(std::string_view id) const {
-  auto it = impl_->by_id.find(std::string(id));
-  return it == impl_->by_id.end() ? nullptr : &impl_->entities[it->second];
+  const Impl& data = Data();
+  auto it = data.by_id.find(std::string(id));
+  return it == data.by_id.end() ? nullptr : &data.entities[it->second];
 }
 
-std::string Gazetteer::Fingerprint() const { return fmt::format("{:016x}", impl_->fingerprint); }
+std::string Gazetteer::Fingerprint() const { return fmt::format("{:016x}", Data().fingerprint); }
 
-std::span<const Entity> Gazetteer::entities() const { return impl_->entities; }
-std::span<const Title> Gazetteer::titles() const { return impl_->titles; }
+std::span<const Entity> Gazetteer::entities() const { return Data().entities; }
+std::span<const Title> Gazetteer::titles() const { return Data().titles; }
 
 bool Gazetteer::IsCommonWord(std::string_view word) const {
-  return impl_->common_words.find(internal::Fold(word)) != impl_->common_words.end();
+  const Impl& data = Data();
+  return data.common_words.find(internal::Fold(word)) != data.common_words.end();
 }
 
 }  // namespace gazette
