@@ -44,7 +44,7 @@ std::string MakeSnippet(const Xapian::MSet& mset, const Article& article,
   const std::string& text = article.body.empty() ? article.title : article.body;
   const std::string html =
       mset.snippet(text, length, stemmer,
-                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                   0,
                    std::string(1, kHighlightOpen), std::string(1, kHighlightClose), "…");
   return UnescapeHtml(html);
 }
