@@ -131,8 +131,8 @@ class RawDriver {
       if (!snippets) continue;
       const nlohmann::json article = nlohmann::json::parse(data, nullptr, false);
       if (!article.is_object()) continue;
-      bytes += mset.snippet(article.value("body", std::string()), 200, stemmer_,
-                            Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x02", "\x03", "…")
+      bytes += mset.snippet(article.value("body", std::string()), 200, stemmer_, 0, "\x02",
+                            "\x03", "…")
                    .size();
     }
     sink_ += bytes;
