@@ -5,6 +5,9 @@
 //
 //   write_path_bench [--corpus PATH.jsonl] [--count 3000] [--repeat 3]
 //
+// The default corpus, /tmp/gazette-bench-corpus-10000.jsonl, is what
+// tools/bench/index_bench writes (gen_corpus.py --seed 1 --count 10000 --jsonl).
+//
 // Reads the first --count articles with gazette's JSON Lines reader and
 // extracts entities and dates (timed on its own line). Then, per run and
 // variant: (a) builds every document, (b) adds them all to a fresh glass
@@ -156,8 +159,8 @@ Run RunOnce(const Variant& variant, const std::vector<Article>& articles,
     if (spelling) spellings.Add(docs.back());
   }
   run.build = CpuSeconds() - start;
-  Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE |
-                                                Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+  Xapian::WritableDatabase db(
+      dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
   start = CpuSeconds();
   for (const Xapian::Document& doc : docs) db.add_document(doc);
   run.add = CpuSeconds() - start;
@@ -175,8 +178,8 @@ Args ParseArgs(int argc, char** argv) {
   Args args;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (i + 1 >= argc) throw std::runtime_error("usage: write_path_bench [--corpus PATH.jsonl] "
-                                                "[--count N] [--repeat R]");
+    if (i + 1 >= argc)
+      throw std::runtime_error("usage: write_path_bench [--corpus F] [--count N] [--repeat R]");
     const std::string value = argv[++i];
     if (a == "--corpus") {
       args.corpus = value;
@@ -195,8 +198,9 @@ Args ParseArgs(int argc, char** argv) {
 // The first `count` lines of the corpus, read as `gazette index` reads them.
 std::vector<Article> ReadCorpus(const Args& args) {
   std::ifstream in(args.corpus, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + args.corpus +
-                                    " (make it with tools/bench/gen_corpus.py --jsonl)");
+  if (!in)
+    throw std::runtime_error("cannot read " + args.corpus +
+                             " (make it with tools/bench/gen_corpus.py --jsonl)");
   std::string content, line;
   for (std::size_t n = 0; n < args.count && std::getline(in, line); ++n) content += line + '\n';
   gazette::ReadOptions options;
@@ -243,10 +247,11 @@ void PrintRow(const char* name, const Summary& s, double n, const fs::path& dir,
   const double start = CpuSeconds();
   Xapian::Database(dir.string()).compact(compacted.string());
   const double compact = CpuSeconds() - start;
-  fmt::print("{:<16} {:>7.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>9.0f} {:>6.2f} {:>8.1f} {:>9.1f} {:>7.0f}\n",
-             name, s.build / n * 1e6, s.add / n * 1e6, s.commit / n * 1e6, s.sum / n * 1e6,
-             n / s.sum, s.wall_per_cpu, static_cast<double>(DirBytes(dir)) / 1e6,
-             static_cast<double>(DirBytes(compacted)) / 1e6, compact / n * 1e6);
+  fmt::print(
+      "{:<16} {:>7.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>9.0f} {:>6.2f} {:>8.1f} {:>9.1f} {:>7.0f}\n",
+      name, s.build / n * 1e6, s.add / n * 1e6, s.commit / n * 1e6, s.sum / n * 1e6, n / s.sum,
+      s.wall_per_cpu, static_cast<double>(DirBytes(dir)) / 1e6,
+      static_cast<double>(DirBytes(compacted)) / 1e6, compact / n * 1e6);
   fs::remove_all(compacted);
 }
 
@@ -270,9 +275,10 @@ int Main(const Args& args) {
       runs[v].push_back(RunOnce(kVariants[v], articles, hashes, tmp / std::to_string(v)));
   }
 
-  fmt::print("write_path_bench: {} articles ({:.1f} MB of title + body) from {}; {} runs;\n"
-             "medians of this thread's CPU time, microseconds per article\n",
-             raw.size(), static_cast<double>(text_bytes) / 1e6, args.corpus, args.repeat);
+  fmt::print(
+      "write_path_bench: {} articles ({:.1f} MB of title + body) from {}; {} runs;\n"
+      "medians of this thread's CPU time, microseconds per article\n",
+      raw.size(), static_cast<double>(text_bytes) / 1e6, args.corpus, args.repeat);
   fmt::print("extract (DeriveArticleFields, gazette only): {:.0f} us\n\n", extract / n * 1e6);
   fmt::print("{:<16} {:>7} {:>7} {:>7} {:>7} {:>9} {:>6} {:>8} {:>9} {:>7}\n", "variant", "build",
              "add", "commit", "sum", "art/CPUs", "wall/", "DB MB", "compacted", "compact");
