@@ -64,6 +64,11 @@ inline constexpr std::string_view kMetaSchemaVersion = "gazette.schema_version";
 inline constexpr std::string_view kMetaGazetteer = "gazette.gazetteer_fingerprint";
 inline constexpr std::string_view kMetaLastIndexed = "gazette.last_indexed";
 inline constexpr std::string_view kMetaWriter = "gazette.writer_version";
+// How many sub-databases a fresh build merged into this one. Xapian's
+// compactor concatenates their posting-list chunks without repacking them,
+// so each term's postings come in up to that many chunks, which the facet
+// counter's cost model needs (search/facets.cc).
+inline constexpr std::string_view kMetaMergedParts = "gazette.merged_parts";
 
 // Weight of a title word relative to a body word (the title is indexed twice:
 // with prefix S for `title:` and unprefixed with this wdf increment).

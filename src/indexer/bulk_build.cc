@@ -6,6 +6,7 @@
 
 #include "db/layout.h"
 #include "gazette/problem.h"
+#include "gazette/schema.h"
 
 namespace gazette::internal {
 
@@ -80,6 +81,7 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
     all.compact(merged_, Xapian::DBCOMPACT_MULTIPASS);
     Xapian::WritableDatabase merged(merged_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     finish(merged);
+    merged.set_metadata(std::string(schema::kMetaMergedParts), std::to_string(batches_));
     merged.commit();
     merged.close();
   } catch (const Xapian::Error& e) {

@@ -163,6 +163,8 @@ void BuildInto(const std::string& dir, Xapian::Database& source, Pass& pass,
                    std::to_string(schema::kSchemaVersion));
   out.set_metadata(std::string(schema::kMetaGazetteer), gazetteer.Fingerprint());
   out.set_metadata(std::string(schema::kMetaWriter), std::string(Version()));
+  // Written in place, one database: its postings are not split by parts.
+  out.set_metadata(std::string(schema::kMetaMergedParts), "");
   out.commit();
   out.close();
 }

@@ -10,6 +10,7 @@
 #include "search/facets.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -189,15 +190,28 @@ FieldTerms ListTerms(const Xapian::Database& db, const std::string& prefix) {
 // Whether reading every posting of the field's terms should cost less than
 // reading the values of `matches` documents. The constants are CPU times
 // measured on 100k articles (docs/performance.md, "Exact facets"): opening a
-// term's posting list ~8 us, a posting ~11 ns; a match's value ~90 ns plus
-// ~30 ns an id. Only their ratios matter.
+// term's posting list ~8 us, a posting ~11 ns, each further chunk of it
+// ~0.3 us; a match's value ~90 ns plus ~30 ns an id. Only their ratios
+// matter. A fresh build merged from many parts has a chunk per part for
+// most terms (schema::kMetaMergedParts), which makes the postings 2.3x
+// dearer on 100k articles merged from 100 parts.
 bool PostingsCheaper(const FieldTerms& field, std::size_t matches, Xapian::doccount with_value,
-                     Xapian::doccount doccount) {
+                     Xapian::doccount doccount, Xapian::doccount merged_parts) {
   if (with_value == 0 || doccount == 0) return false;
-  const double postings_ns = 8000.0 * double(field.terms.size()) + 11.0 * double(field.postings);
+  double chunks = 0;
+  for (const auto& [term, frequency] : field.terms) chunks += std::min(frequency, merged_parts);
+  const double postings_ns = 8000.0 * double(field.terms.size()) + 11.0 * double(field.postings) +
+                             300.0 * chunks;
   const double ids_per_value = double(field.postings) / double(with_value);
   const double matches_with_value = double(matches) * double(with_value) / double(doccount);
   return postings_ns < matches_with_value * (90.0 + 30.0 * ids_per_value);
+}
+
+Xapian::doccount MergedParts(const Xapian::Database& db) {
+  const std::string parts = db.get_metadata(std::string(schema::kMetaMergedParts));
+  char* end = nullptr;
+  const unsigned long n = std::strtoul(parts.c_str(), &end, 10);
+  return parts.empty() || *end != '\0' || n == 0 ? 1 : static_cast<Xapian::doccount>(n);
 }
 
 // The same counts from the field's terms: for each, how many of its
@@ -269,7 +283,13 @@ void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
     std::sort(matches_.begin(), matches_.end());
   // Below this share the values always cost less: each match costs a few
   // hundred ns, each posting ~11 ns, and a field has ~4 postings an article.
-  const bool dense = double(matches_.size()) >= kPostingsShare * double(db.get_doccount());
+  // From a few merged parts up, the postings lose on every field but the
+  // smallest, and listing a field's terms to find out costs about what they
+  // could save (100k articles in 100 parts: 46 ms against 41.5 for values).
+  constexpr Xapian::doccount kMaxMergedParts = 8;
+  const Xapian::doccount merged_parts = MergedParts(db);
+  const bool dense = double(matches_.size()) >= kPostingsShare * double(db.get_doccount()) &&
+                     merged_parts <= kMaxMergedParts;
   std::vector<std::uint64_t> matched;  // a bit per docid, for postings
   for (std::size_t i = 0; i < facets_.size(); ++i) {
     const FacetSlot& facet = facets_[i];
@@ -280,7 +300,8 @@ void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
       field = ListTerms(db, facet.term_prefix);
       postings =
           method == FacetMethod::kPostings ||
-          PostingsCheaper(field, matches_.size(), db.get_value_freq(facet.slot), db.get_doccount());
+          PostingsCheaper(field, matches_.size(), db.get_value_freq(facet.slot), db.get_doccount(),
+                          merged_parts);
     }
     if (!postings) {
       counts_[i] = CountValueStream(db, facet, matches_);

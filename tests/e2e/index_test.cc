@@ -330,6 +330,10 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   CHECK(RunGazette({"--db", bulk, "export"}).out == RunGazette({"--db", in_place, "export"}).out);
   CHECK(Xapian::Database(bulk).get_metadata("gazette.gazetteer_fingerprint") ==
         Xapian::Database(in_place).get_metadata("gazette.gazetteer_fingerprint"));
+  // The facet counter weighs how many parts were merged (docs/schema.md).
+  CHECK(Xapian::Database(bulk).get_metadata("gazette.merged_parts") ==
+        std::to_string((DocCount(bulk) + 6) / 7));
+  CHECK(Xapian::Database(in_place).get_metadata("gazette.merged_parts").empty());
   RunResult check = RunGazette({"--db", bulk, "inspect", "check"});
   CAPTURE(check.out);
   CHECK(check.exit_code == 0);
@@ -341,6 +345,9 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   WriteFile(dir.path() / "late.txt", Article("Late arrival", "A straggler qqlatearrival."));
   CHECK(RunGazette({"--db", bulk, "index", dir / "late.txt"}).exit_code == 0);
   CHECK(RunGazette({"--db", bulk, "search", "--format", "ids", "qqlatearrival"}).out == "late.txt\n");
+  // A rebuild writes one database in place: no parts left to weigh.
+  REQUIRE(RunGazette({"--db", bulk, "rebuild"}).exit_code == 0);
+  CHECK(Xapian::Database(bulk).get_metadata("gazette.merged_parts").empty());
 }
 
 TEST_CASE("index: an id given twice in one run keeps its last version, bulk or not") {
