@@ -42,6 +42,7 @@ int RunSearch(const GlobalOptions& global, SearchArgs args) {
     return kExitOk;
   }
   args.options.facets = SplitFacets(args.facets);
+  if (args.format == OutputFormat::kIds) args.options.snippet_length = 0;
   const SearchResult result = Search(db, query, args.options, gazetteer);
   WriteSearchResult(result, FormatOptions{args.format, global.ColorStdout()}, std::cout);
   WarnSkippedShards(db);

@@ -53,7 +53,7 @@ struct SearchOptions {
   // Facet fields ("leader", "org", "year", ...) and entries per facet.
   std::vector<std::string> facets;
   std::size_t facet_limit = 10;
-  std::size_t snippet_length = 200;  // characters of snippet per hit
+  std::size_t snippet_length = 200;  // characters of snippet per hit; 0: none
 };
 
 }  // namespace gazette
