@@ -104,4 +104,8 @@ RunResult RunGazette(const std::vector<std::string>& args, const RunOptions& opt
   return result;
 }
 
+std::string FoundIds(const std::string& db, const std::string& query) {
+  return RunGazette({"--db", db, "search", "--format", "ids", query}).out;
+}
+
 }  // namespace gazette::testing

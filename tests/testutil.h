@@ -40,6 +40,9 @@ struct RunOptions {
 // Runs the built gazette binary (GAZETTE_BINARY) with `args`.
 RunResult RunGazette(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// What `gazette --db DB search --format ids QUERY` prints: an id a line.
+std::string FoundIds(const std::string& db, const std::string& query);
+
 // The source tree's tests/data/<name>.
 std::string TestData(std::string_view name);
 

@@ -106,6 +106,11 @@ std::string IdTerm(std::string_view article_id);
 std::string PrefixedTerm(std::string_view prefix, std::string_view value);
 // Lowercase ASCII slug of an outlet name: "China Daily" -> "china_daily".
 std::string SourceSlug(std::string_view source);
+// A free-text word as written: every prefix, Z (stemmed) included, starts
+// with a capital (Omega's rule), so a word is a term that does not.
+inline bool IsUnprefixedWord(std::string_view term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
 
 }  // namespace gazette::schema
 

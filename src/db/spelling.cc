@@ -1,11 +1,13 @@
 #include "db/spelling.h"
 
+#include "gazette/schema.h"
+
 namespace gazette::internal {
 
 void SpellingCounts::Add(const Xapian::Document& document) {
   for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
     const std::string& word = *t;
-    if (!word.empty() && (word[0] < 'A' || word[0] > 'Z')) counts_[word] += t.get_wdf();
+    if (schema::IsUnprefixedWord(word)) counts_[word] += t.get_wdf();
   }
 }
 

@@ -149,7 +149,8 @@ bool HasWords(const Xapian::Query& query) {
   switch (query.get_type()) {
     case Xapian::Query::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
-      return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z' && term[0] != 'Z' && term[0] != 'S');
+      // Stemmed (Z) and title (S) words score as well as words as written.
+      return schema::IsUnprefixedWord(term) || (!term.empty() && (term[0] == 'Z' || term[0] == 'S'));
     }
     case Xapian::Query::OP_WILDCARD: return true;
     case Xapian::Query::OP_FILTER:
@@ -195,7 +196,7 @@ bool HasRareWord(const Xapian::Query& words, const Xapian::QueryParser& parser,
     if (term[0] == 'Z') {
       for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
         if (KnownCount(*u, stem, db) < rare_below) return true;
-    } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {  // prefixed: a field, not a word
+    } else if (schema::IsUnprefixedWord(term)) {  // prefixed ones are fields, not words
       if (KnownCount(term, stem, db) < rare_below) return true;
     }
   }

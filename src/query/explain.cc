@@ -33,7 +33,7 @@ std::string TermLabel(const std::string& term, const ParsedQuery& query) {
   if (term.rfind("ZS", 0) == 0) return "title word, stemmed: " + term.substr(2);
   if (term.rfind("S", 0) == 0) return "title word: " + term.substr(1);
   if (term.rfind("Z", 0) == 0) return "word, stemmed: " + term.substr(1);
-  if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) return "word, as written: " + term;
+  if (schema::IsUnprefixedWord(term)) return "word, as written: " + term;
   // Longest matching prefix first: XPERSON must not be read as an X... field.
   const schema::Field* best = nullptr;
   for (const schema::Field& field : schema::Fields())

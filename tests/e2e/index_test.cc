@@ -86,8 +86,8 @@ TEST_CASE("index: a changed file replaces its article") {
   CHECK(again.exit_code == 0);
   CHECK(Contains(again.err, "indexed 0 new, 1 updated, 1 unchanged"));
   CHECK(DocCount(db) == 2);
-  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "barley"}).out == "a.txt\n");
-  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "wheat"}).out.empty());
+  CHECK(FoundIds(db, "barley") == "a.txt\n");
+  CHECK(FoundIds(db, "wheat").empty());
 }
 
 TEST_CASE("index: --prune removes articles whose file is gone, and only with --prune") {
@@ -209,7 +209,7 @@ TEST_CASE("index: a second writer waits --wait seconds, then exits 2 naming the 
   CHECK(Contains(blocked.err, "locked by another writer"));
   CHECK(waited >= 1.0);
   // Readers are not blocked by a writer.
-  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "busy"}).out == "a.txt\n");
+  CHECK(FoundIds(db, "busy") == "a.txt\n");
   holder.close();
   CHECK(RunGazette({"--db", db, "index", "--wait", "1", dir / "a.txt"}).exit_code == 0);
 }
@@ -344,7 +344,7 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   CHECK(names == std::vector<std::string>{"XAPIANDB", "idx-000002"});
   WriteFile(dir.path() / "late.txt", Article("Late arrival", "A straggler qqlatearrival."));
   CHECK(RunGazette({"--db", bulk, "index", dir / "late.txt"}).exit_code == 0);
-  CHECK(RunGazette({"--db", bulk, "search", "--format", "ids", "qqlatearrival"}).out == "late.txt\n");
+  CHECK(FoundIds(bulk, "qqlatearrival") == "late.txt\n");
   // A rebuild writes one database in place: no parts left to weigh.
   REQUIRE(RunGazette({"--db", bulk, "rebuild"}).exit_code == 0);
   CHECK(Xapian::Database(bulk).get_metadata("gazette.merged_parts").empty());
@@ -369,8 +369,8 @@ TEST_CASE("index: an id given twice in one run keeps its last version, bulk or n
     CHECK(run.exit_code == 0);
     CHECK(Contains(run.err, "indexed 3 new, 1 updated, 1 unchanged"));
     CHECK(DocCount(db) == 3);
-    CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqfinaltext"}).out == "x\n");
-    CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqfirstdraft"}).out.empty());
+    CHECK(FoundIds(db, "qqfinaltext") == "x\n");
+    CHECK(FoundIds(db, "qqfirstdraft").empty());
   }
 }
 
@@ -395,7 +395,7 @@ TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbe
   CHECK(Contains(run.err, "big.jsonl:2500: invalid JSON"));
   CHECK(Contains(run.err, "indexed 2599 new"));
   // Ids of lines without one are `file:line`, counted across slices.
-  CHECK(RunGazette({"--db", db, "search", "--format", "ids", "qqline2600"}).out == "big.jsonl:2600\n");
+  CHECK(FoundIds(db, "qqline2600") == "big.jsonl:2600\n");
 }
 
 TEST_CASE("index --shards: articles spread over shards that search as one index") {
@@ -435,7 +435,7 @@ TEST_CASE("index --shards: articles spread over shards that search as one index"
   RunResult update = RunGazette({"--db", sharded, "index", dir / "extra.jsonl"});
   CHECK(Contains(update.err, "0 new, 1 updated"));
   CHECK(DocCount(sharded) == total + 1);
-  CHECK(RunGazette({"--db", sharded, "search", "--format", "ids", "qqprobetwo"}).out == "shard-probe\n");
+  CHECK(FoundIds(sharded, "qqprobetwo") == "shard-probe\n");
 
   RunResult reshard = RunGazette({"--db", sharded, "index", "--shards", "2", articles});
   CHECK(reshard.exit_code == 2);

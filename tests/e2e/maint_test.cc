@@ -306,7 +306,7 @@ TEST_CASE("inspect: stats, doc, terms and entities, as text and JSON") {
   RunResult json = RunGazette({"--db", db, "inspect", "stats", "--format", "json"});
   CHECK(json.out.find("\"articles\": 42") != std::string::npos);
 
-  const std::string id = Lines(RunGazette({"--db", db, "search", "--format", "ids", "summit"}).out).at(0);
+  const std::string id = Lines(FoundIds(db, "summit")).at(0);
   RunResult doc = RunGazette({"--db", db, "inspect", "doc", id});
   CHECK(doc.exit_code == 0);
   CHECK(doc.out.find("id        " + id + "\n") != std::string::npos);
