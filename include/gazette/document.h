@@ -33,7 +33,11 @@ class DocumentBuilder {
 // unknown or empty codes, since most of the corpus is English.
 std::string StemmerLanguage(std::string_view iso639);
 
-// The article stored in a document's data. Throws Error{kCorrupt}.
+// A document's data: the article as JSON without its body, a newline, then
+// the body (docs/schema.md, "Document data").
+std::string DocumentData(const Article& article);
+// The article stored in a document's data, in this form or schema 2's (the
+// body inside the JSON). Throws Error{kCorrupt}.
 Article ArticleFromDocument(const Xapian::Document& document);
 
 }  // namespace gazette

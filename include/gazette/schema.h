@@ -16,7 +16,8 @@ namespace gazette::schema {
 // Bump when terms, values or document data change meaning; older indexes are
 // then refused (except by rebuild/inspect/export) until `gazette rebuild`.
 // 2: a date-then-id sort slot (order of ties) and entity ids one per slot.
-inline constexpr int kSchemaVersion = 2;
+// 3: the body after the JSON in the document data, not inside it.
+inline constexpr int kSchemaVersion = 3;
 
 // Term prefixes. Stored on disk: never renumber or reuse.
 // Single letters follow Xapian Omega's conventions; ours start with X.

@@ -68,7 +68,7 @@ TEST_CASE("index: a second run over unchanged files changes nothing") {
   CHECK(IdsAndHashes(db) == before);
 
   Xapian::Database xdb(db);
-  CHECK(xdb.get_metadata("gazette.schema_version") == "2");
+  CHECK(xdb.get_metadata("gazette.schema_version") == "3");
   CHECK(!xdb.get_metadata("gazette.gazetteer_fingerprint").empty());
   CHECK(!xdb.get_metadata("gazette.last_indexed").empty());
 }

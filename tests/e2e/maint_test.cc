@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "testutil.h"
@@ -148,9 +149,21 @@ TEST_CASE("rebuild --dry-run reports and writes nothing") {
 TEST_CASE("rebuild: an index with an old schema is refused by search until rebuilt") {
   TempDir dir;
   const std::string db = IndexFixtures(dir);
+  const std::string exported = RunGazette({"--db", db, "export"}).out;
   {
+    // Schema 2 kept the body inside the JSON; rebuild must read that form.
     Xapian::WritableDatabase w(db, Xapian::DB_OPEN);
-    w.set_metadata("gazette.schema_version", "0");
+    for (auto it = w.postlist_begin(""); it != w.postlist_end(""); ++it) {
+      Xapian::Document doc = w.get_document(*it);
+      const std::string data = doc.get_data();
+      const std::size_t newline = data.find('\n');
+      REQUIRE(newline != std::string::npos);
+      nlohmann::ordered_json json = nlohmann::ordered_json::parse(data.substr(0, newline));
+      json["body"] = data.substr(newline + 1);
+      doc.set_data(json.dump());
+      w.replace_document(*it, doc);
+    }
+    w.set_metadata("gazette.schema_version", "2");
     w.commit();
   }
   RunResult refused = RunGazette({"--db", db, "search", "summit"});
@@ -165,6 +178,7 @@ TEST_CASE("rebuild: an index with an old schema is refused by search until rebui
   RunResult found = RunGazette({"--db", db, "search", "--format", "ids", "summit"});
   CHECK(found.exit_code == 0);
   CHECK(!found.out.empty());
+  CHECK(RunGazette({"--db", db, "export"}).out == exported);
 }
 
 TEST_CASE("inspect check: a sound index passes, a damaged document is listed with exit 1") {
@@ -302,7 +316,7 @@ TEST_CASE("inspect: stats, doc, terms and entities, as text and JSON") {
   RunResult stats = RunGazette({"--db", db, "inspect"});
   CHECK(stats.exit_code == 0);
   CHECK(stats.out.find("articles      42\n") != std::string::npos);
-  CHECK(stats.out.find("schema        2\n") != std::string::npos);
+  CHECK(stats.out.find("schema        3\n") != std::string::npos);
   RunResult json = RunGazette({"--db", db, "inspect", "stats", "--format", "json"});
   CHECK(json.out.find("\"articles\": 42") != std::string::npos);
 

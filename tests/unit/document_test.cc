@@ -89,6 +89,30 @@ TEST_CASE("document: date then id, a sort key that orders ties without docids") 
   CHECK(builder.Build(article, "h").get_value(schema::kSlotDateThenId) == "120190614a1");
 }
 
+TEST_CASE("document data: the body follows the JSON and comes back whole") {
+  DocumentBuilder builder;
+  Article article = WithPlaces({"ufa"});
+  // Newlines and quotes in the body must survive: the first newline ends the JSON.
+  article.body = "Leaders met in \"Ufa\".\n\nThey agreed {on trade}.\n";
+  const Xapian::Document doc = builder.Build(article, "hash");
+  const std::string data = doc.get_data();
+  CHECK(data.substr(data.find('\n') + 1) == article.body);
+  CHECK(data.substr(0, data.find('\n')).find("They agreed") == std::string::npos);
+  const Article back = ArticleFromDocument(doc);
+  CHECK(back.body == article.body);
+  CHECK(back.title == "Summit");
+  REQUIRE(back.places.size() == 1);
+  CHECK(back.places[0].id == "ufa");
+}
+
+TEST_CASE("document data: schema 2's form, the body inside the JSON, still reads (for rebuild)") {
+  Xapian::Document doc;
+  doc.set_data(R"({"id":"old","title":"Talks","body":"Ministers met.\nAgain.","leaders":[]})");
+  const Article article = ArticleFromDocument(doc);
+  CHECK(article.id == "old");
+  CHECK(article.body == "Ministers met.\nAgain.");
+}
+
 TEST_CASE("schema: position slot ranges overlap neither each other nor the other slots") {
   const unsigned firsts[] = {schema::kSlotLeadersByPosition, schema::kSlotPeopleByPosition,
                              schema::kSlotOrganizationsByPosition, schema::kSlotPlacesByPosition};

@@ -129,10 +129,12 @@ class RawDriver {
       const std::string data = it.get_document().get_data();
       bytes += data.size();
       if (!snippets) continue;
-      const nlohmann::json article = nlohmann::json::parse(data, nullptr, false);
-      if (!article.is_object()) continue;
-      bytes += mset.snippet(article.value("body", std::string()), 200, stemmer_, 0, "\x02",
-                            "\x03", "…")
+      // Schema 3's data: the JSON without the body, a newline, the body.
+      const std::size_t newline = data.find('\n');
+      const nlohmann::json article =
+          nlohmann::json::parse(data.substr(0, newline), nullptr, false);
+      if (!article.is_object() || newline == std::string::npos) continue;
+      bytes += mset.snippet(data.substr(newline + 1), 200, stemmer_, 0, "\x02", "\x03", "…")
                    .size();
     }
     sink_ += bytes;
@@ -316,8 +318,7 @@ int Breakdown(const Args& args) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
       data.push_back(it.get_document().get_data());
     std::vector<std::string> bodies;
-    for (const std::string& d : data)
-      bodies.push_back(nlohmann::json::parse(d, nullptr, false).value("body", std::string()));
+    for (const std::string& d : data) bodies.push_back(d.substr(d.find('\n') + 1));
     const std::string first_word = q.gazette.substr(0, q.gazette.find(' '));
     const std::string word = first_word.empty() || first_word[0] == '"' ? "summit" : first_word;
     fmt::print(
@@ -332,7 +333,8 @@ int Breakdown(const Args& args) {
         }),
         cpu_ms([&] {
           std::size_t n = 0;
-          for (const std::string& d : data) n += nlohmann::json::parse(d, nullptr, false).size();
+          for (const std::string& d : data)
+            n += nlohmann::json::parse(d.substr(0, d.find('\n')), nullptr, false).size();
           if (n == 0) fmt::print("");
         }),
         cpu_ms([&] {
