@@ -1,10 +1,11 @@
-// Article helpers: kind names and timestamp formatting.
+// Article helpers: kind names, timestamp formatting and parsing.
 #include "gazette/article.h"
 
 #include <fmt/format.h>
 
 #include <cassert>
 #include <chrono>
+#include <cstdio>
 
 namespace gazette {
 
@@ -49,6 +50,26 @@ Timestamp MakeDay(int year, int month, int day) {
   t.month = month;
   t.day = day;
   t.unix_seconds = sys_days{ymd}.time_since_epoch().count() * std::int64_t{86400};
+  return t;
+}
+
+std::optional<Timestamp> ParseIso8601(const std::string& text,
+                                      std::optional<int> utc_offset_minutes) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  char zulu = 0;
+  const int fields = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h,
+                                 &mi, &s, &zulu);
+  if (fields < 3) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(mo)},
+                                        std::chrono::day{unsigned(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  Timestamp t = MakeDay(y, mo, d);
+  if (fields >= 6) {
+    if (h > 23 || mi > 59 || s > 60) return std::nullopt;
+    t.has_time = true;
+    t.unix_seconds += h * 3600 + mi * 60 + s;
+  }
+  t.utc_offset_minutes = utc_offset_minutes;
   return t;
 }
 

@@ -60,6 +60,10 @@ struct Timestamp {
 
 // Builds a timestamp for a UTC calendar day at midnight. REQUIRES: a valid date.
 Timestamp MakeDay(int year, int month, int day);
+// Reads the two forms Timestamp::Iso8601() writes, with the offset to keep
+// for display. Nullopt for anything else.
+std::optional<Timestamp> ParseIso8601(const std::string& text,
+                                      std::optional<int> utc_offset_minutes);
 
 struct Article {
   // Read from the input.
@@ -79,6 +83,8 @@ struct Article {
   std::vector<Mention> places;
   // Dates and years the text mentions, "2013" or "2013-06-21", sorted, unique.
   std::vector<std::string> mentioned_dates;
+
+  bool operator==(const Article&) const = default;
 
   std::vector<Mention>& mentions(EntityKind kind);
   const std::vector<Mention>& mentions(EntityKind kind) const;

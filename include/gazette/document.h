@@ -19,7 +19,7 @@ class DocumentBuilder {
   DocumentBuilder();
   // The document for `article`: id, title and body terms (positions,
   // stemming by the article's language), entity and filter terms, value slots,
-  // and the article as JSON in the document data. `content_hash` is stored so
+  // and the article in the document data. `content_hash` is stored so
   // an unchanged input can be skipped next time. With `spelling_db`, words are
   // also added to its spelling table (for "did you mean").
   Xapian::Document Build(const Article& article, std::string_view content_hash,
@@ -33,11 +33,12 @@ class DocumentBuilder {
 // unknown or empty codes, since most of the corpus is English.
 std::string StemmerLanguage(std::string_view iso639);
 
-// A document's data: the article as JSON without its body, a newline, then
-// the body (docs/schema.md, "Document data").
+// A document's data: Omega-style "field=value" lines, one per field and one
+// per mention, a blank line, then the body (docs/schema.md, "Document data").
 std::string DocumentData(const Article& article);
-// The article stored in a document's data, in this form or schema 2's (the
-// body inside the JSON). Throws Error{kCorrupt}.
+// The article in a document's data, in that form or schema 2's (the whole
+// article as JSON, which `rebuild` upgrades). Throw Error{kCorrupt}.
+Article ArticleFromData(std::string_view data);
 Article ArticleFromDocument(const Xapian::Document& document);
 
 }  // namespace gazette

@@ -16,7 +16,8 @@ namespace gazette::schema {
 // Bump when terms, values or document data change meaning; older indexes are
 // then refused (except by rebuild/inspect/export) until `gazette rebuild`.
 // 2: a date-then-id sort slot (order of ties) and entity ids one per slot.
-// 3: the body after the JSON in the document data, not inside it.
+// 3: the document data is "field=value" lines, a blank line, then the body
+//    (schema 2: the whole article as JSON), so a hit is decoded without a JSON parse.
 inline constexpr int kSchemaVersion = 3;
 
 // Term prefixes. Stored on disk: never renumber or reuse.

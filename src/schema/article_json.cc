@@ -1,8 +1,6 @@
 // Article <-> JSON. The order of keys is fixed so export output is byte-stable.
 #include "gazette/article_json.h"
 
-#include <cstdio>
-
 #include "gazette/problem.h"
 
 namespace gazette {
@@ -36,23 +34,6 @@ std::vector<Mention> MentionsFromJson(const nlohmann::json& list) {
   return mentions;
 }
 
-// Reads the two forms Timestamp::Iso8601() writes.
-std::optional<Timestamp> TimestampFromIso(const std::string& text,
-                                          std::optional<int> offset) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  char zulu = 0;
-  const int fields = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h,
-                                 &mi, &s, &zulu);
-  if (fields < 3) return std::nullopt;
-  Timestamp t = MakeDay(y, mo, d);
-  if (fields >= 6) {
-    t.has_time = true;
-    t.unix_seconds += h * 3600 + mi * 60 + s;
-  }
-  t.utc_offset_minutes = offset;
-  return t;
-}
-
 }  // namespace
 
 ordered_json ArticleToJson(const Article& article) {
@@ -83,7 +64,7 @@ Article ArticleFromJson(const nlohmann::json& json) {
     if (json.contains("date") && json["date"].is_string()) {
       std::optional<int> offset;
       if (json.contains("utc_offset_minutes")) offset = json["utc_offset_minutes"].get<int>();
-      article.published = TimestampFromIso(json["date"].get<std::string>(), offset);
+      article.published = ParseIso8601(json["date"].get<std::string>(), offset);
     }
     article.source = json.value("source", std::string());
     article.url = json.value("url", std::string());

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "gazette/article_json.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
 
@@ -121,33 +120,6 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotContentHash, std::string(content_hash));
   doc.set_data(DocumentData(article));
   return doc;
-}
-
-// The body follows the JSON instead of sitting inside it: a hit needs the
-// title, date and entities, and parsing a ~3.5 KB escaped body cost ~15 % of
-// a top-10 search. A compact JSON dump holds no raw newline, so the first
-// one ends it.
-std::string DocumentData(const Article& article) {
-  nlohmann::ordered_json json = ArticleToJson(article);
-  json.erase("body");
-  std::string data = json.dump();
-  data += '\n';
-  data += article.body;
-  return data;
-}
-
-Article ArticleFromDocument(const Xapian::Document& document) {
-  const std::string data = document.get_data();
-  // No newline: schema 2 kept the body inside the JSON (read by `rebuild`).
-  const std::size_t newline = data.find('\n');
-  const std::string_view head = std::string_view(data).substr(0, newline);
-  nlohmann::json json = nlohmann::json::parse(head, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded() || !json.is_object())
-    throw Error(ErrorKind::kCorrupt,
-                "document " + std::to_string(document.get_docid()) + " has no article data");
-  Article article = ArticleFromJson(json);
-  if (newline != std::string::npos) article.body = data.substr(newline + 1);
-  return article;
 }
 
 }  // namespace gazette

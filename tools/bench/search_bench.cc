@@ -12,15 +12,16 @@
 // way FacetSpy can count (value streams, term postings, the automatic
 // choice), and the raw spy, for docs/performance.md "Exact facets".
 // --breakdown splits a top-10 query into its parts (CPU medians): parsing
-// with and without spelling, matching, article JSON, snippets.
+// with and without spelling, Search with and without snippets, matching,
+// decoding the document data, snippets.
 //
 // QUERIES.json is a list of {"name", "gazette": query text, "xapian": the raw
 // driver's query text or null, "facets": [field...] (optional), "limit"}.
 // Runs alternate between the two drivers so that load on a shared machine
 // falls on both alike. Prints a table on stderr and, with --json, writes
 // {"gazetteer": {...}, "wall"/"cpu": {driver: {query: [seconds...]}} with
-// drivers gazette, xapian and xapian_snippets (the raw driver plus article
-// JSON and a snippet per hit, the same work as gazette's),
+// drivers gazette, xapian and xapian_snippets (the raw driver plus a snippet
+// of each hit's body, the same work as gazette's),
 //  "matches": {driver: {query: n}}, "facets_agree": bool}.
 #include <fmt/format.h>
 #include <xapian.h>
@@ -38,6 +39,7 @@
 #include <vector>
 
 #include "gazette/database.h"
+#include "gazette/document.h"
 #include "gazette/gazetteer.h"
 #include "gazette/query.h"
 #include "gazette/schema.h"
@@ -114,9 +116,10 @@ class RawDriver {
   }
 
   // Top `limit` hits with their data, or with facets every match counted.
-  // With `snippets`, also what gazette does with each hit's data: parse the
-  // article JSON and make a 200-character snippet of the body (the flags of
-  // search/snippet.cc), so that the rest of the gap is gazette's own.
+  // With `snippets`, also what gazette does with each hit's data: find the
+  // body after the field lines and make a 200-character snippet of it (the
+  // flags of search/snippet.cc), so that the rest of the gap is gazette's own.
+  // The field lines themselves cost ~1 us a hit to split; not counted.
   Xapian::doccount Run(const BenchQuery& q, std::deque<RawFacetSpy>* spies = nullptr,
                        bool snippets = false) {
     Xapian::Enquire enquire(db_);
@@ -129,12 +132,10 @@ class RawDriver {
       const std::string data = it.get_document().get_data();
       bytes += data.size();
       if (!snippets) continue;
-      // Schema 3's data: the JSON without the body, a newline, the body.
-      const std::size_t newline = data.find('\n');
-      const nlohmann::json article =
-          nlohmann::json::parse(data.substr(0, newline), nullptr, false);
-      if (!article.is_object() || newline == std::string::npos) continue;
-      bytes += mset.snippet(data.substr(newline + 1), 200, stemmer_, 0, "\x02", "\x03", "…")
+      // Schema 3's data: "field=value" lines, a blank line, the body.
+      const std::size_t blank = data.find("\n\n");
+      if (blank == std::string::npos) continue;
+      bytes += mset.snippet(data.substr(blank + 2), 200, stemmer_, 0, "\x02", "\x03", "…")
                    .size();
     }
     sink_ += bytes;
@@ -298,14 +299,16 @@ int Breakdown(const Args& args) {
     }
     return Median(cpu);
   };
-  fmt::print("{:<8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "query",
-             "BuildQuery", "QP alone", "Search", "match+data", "JSON x10", "snip exh.", "snip 0",
-             "suggest/w");
+  fmt::print("{:<8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "query",
+             "BuildQuery", "QP alone", "Search", "no snippet", "match+data", "decode x10",
+             "snip exh.", "snip 0", "suggest/w");
   const Xapian::Stem stemmer("english");
   for (const BenchQuery& q : queries) {
     if (!q.facets.empty()) continue;
     const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0);
     gazette::SearchOptions options;
+    gazette::SearchOptions no_snippet;
+    no_snippet.snippet_length = 0;
     Xapian::QueryParser qp;  // gazette's parser settings without spelling or fields
     qp.set_stemmer(stemmer);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -318,14 +321,16 @@ int Breakdown(const Args& args) {
     for (auto it = mset.begin(); it != mset.end(); ++it)
       data.push_back(it.get_document().get_data());
     std::vector<std::string> bodies;
-    for (const std::string& d : data) bodies.push_back(d.substr(d.find('\n') + 1));
+    for (const std::string& d : data) bodies.push_back(d.substr(d.find("\n\n") + 2));
     const std::string first_word = q.gazette.substr(0, q.gazette.find(' '));
     const std::string word = first_word.empty() || first_word[0] == '"' ? "summit" : first_word;
     fmt::print(
-        "{:<8} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f}\n",
+        "{:<8} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} {:>10.3f} "
+        "{:>10.3f}\n",
         q.name, cpu_ms([&] { (void)gazette::BuildQuery(db, gazetteer, q.gazette, {}, 0); }),
         cpu_ms([&] { (void)qp.parse_query(q.gazette); }),
-        cpu_ms([&] { (void)gazette::Search(db, parsed, options, gazetteer); }), cpu_ms([&] {
+        cpu_ms([&] { (void)gazette::Search(db, parsed, options, gazetteer); }),
+        cpu_ms([&] { (void)gazette::Search(db, parsed, no_snippet, gazetteer); }), cpu_ms([&] {
           Xapian::Enquire e(xdb);
           e.set_query(parsed.query);
           Xapian::MSet m = e.get_mset(0, 10);
@@ -333,8 +338,7 @@ int Breakdown(const Args& args) {
         }),
         cpu_ms([&] {
           std::size_t n = 0;
-          for (const std::string& d : data)
-            n += nlohmann::json::parse(d.substr(0, d.find('\n')), nullptr, false).size();
+          for (const std::string& d : data) n += gazette::ArticleFromData(d).title.size();
           if (n == 0) fmt::print("");
         }),
         cpu_ms([&] {

@@ -1,0 +1,209 @@
+// The document data: Omega's "field=value" lines, a blank line, then the body
+// as it is (docs/schema.md, "Document data"). Not JSON: every hit is decoded,
+// and nlohmann's parse of the ~1 KB of fields cost ~25 us a hit, more than
+// Xapian's whole match for a top-10 page (docs/performance.md, "Search");
+// splitting lines costs ~1 us.
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "gazette/article_json.h"
+#include "gazette/document.h"
+#include "gazette/problem.h"
+
+namespace gazette {
+namespace {
+
+// One line per field: a newline inside a value would end it early, and a
+// tab would split a mention's fields.
+void AppendEscaped(std::string& out, std::string_view value) {
+  for (char c : value) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+std::string Unescaped(std::string_view value) {
+  if (value.find('\\') == std::string_view::npos) return std::string(value);
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '\\' || i + 1 == value.size()) {
+      out += value[i];
+      continue;
+    }
+    switch (value[++i]) {
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      default:
+        out += value[i];
+    }
+  }
+  return out;
+}
+
+void AppendField(std::string& out, std::string_view key, std::string_view value) {
+  out += key;
+  out += '=';
+  AppendEscaped(out, value);
+  out += '\n';
+}
+
+// Splits at the next `separator`, consuming it.
+std::string_view NextPart(std::string_view& rest, char separator) {
+  const std::size_t end = rest.find(separator);
+  const std::string_view part = rest.substr(0, end);
+  rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  return part;
+}
+
+template <typename Number>
+Number ParseNumber(std::string_view text) {
+  Number n{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (error != std::errc() || end != text.data() + text.size())
+    throw Error(ErrorKind::kCorrupt, "bad number \"" + std::string(text) + "\"");
+  return n;
+}
+
+// "id\tname\tcount\tfirst_offset\talias"
+Mention ParseMention(std::string_view value) {
+  Mention m;
+  m.id = Unescaped(NextPart(value, '\t'));
+  m.name = Unescaped(NextPart(value, '\t'));
+  m.count = ParseNumber<int>(NextPart(value, '\t'));
+  m.first_offset = ParseNumber<std::size_t>(NextPart(value, '\t'));
+  m.alias = Unescaped(value);
+  if (m.id.empty()) throw Error(ErrorKind::kCorrupt, "a mention without an id");
+  return m;
+}
+
+Article ArticleFromFields(std::string_view data) {
+  Article article;
+  std::string date;
+  std::optional<int> offset;
+  for (;;) {
+    if (data.empty()) throw Error(ErrorKind::kCorrupt, "no blank line before the body");
+    const std::string_view line = NextPart(data, '\n');
+    if (line.empty()) break;  // the body follows
+    const std::size_t equals = line.find('=');
+    if (equals == std::string_view::npos) throw Error(ErrorKind::kCorrupt, "a line without '='");
+    const std::string_view key = line.substr(0, equals), value = line.substr(equals + 1);
+    if (key == "id") {
+      article.id = Unescaped(value);
+    } else if (key == "title") {
+      article.title = Unescaped(value);
+    } else if (key == "date") {
+      date = value;
+    } else if (key == "utc_offset_minutes") {
+      offset = ParseNumber<int>(value);
+    } else if (key == "source") {
+      article.source = Unescaped(value);
+    } else if (key == "url") {
+      article.url = Unescaped(value);
+    } else if (key == "language") {
+      article.language = Unescaped(value);
+    } else if (key == "origin") {
+      article.origin = Unescaped(value);
+    } else if (key == "mentioned") {
+      article.mentioned_dates.push_back(Unescaped(value));
+    } else if (const std::optional<EntityKind> kind = ParseKind(key)) {
+      article.mentions(*kind).push_back(ParseMention(value));
+    }
+    // Other keys: written by a later gazette; `rebuild` with it reads them.
+  }
+  if (article.id.empty()) throw Error(ErrorKind::kCorrupt, "no id");
+  if (!date.empty()) {
+    article.published = ParseIso8601(date, offset);
+    if (!article.published) throw Error(ErrorKind::kCorrupt, "bad date \"" + date + "\"");
+  }
+  article.body = data;
+  return article;
+}
+
+// Schema 2 stored ArticleToJson whole; `rebuild` upgrades such an index.
+Article ArticleFromSchema2Json(std::string_view data) {
+  const nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object())
+    throw Error(ErrorKind::kCorrupt, "malformed article JSON");
+  return ArticleFromJson(json);
+}
+
+}  // namespace
+
+std::string DocumentData(const Article& article) {
+  std::string out;
+  out.reserve(512 + article.body.size());
+  AppendField(out, "id", article.id);
+  AppendField(out, "title", article.title);
+  if (article.published) {
+    AppendField(out, "date", article.published->Iso8601());
+    if (article.published->utc_offset_minutes)
+      AppendField(out, "utc_offset_minutes",
+                  std::to_string(*article.published->utc_offset_minutes));
+  }
+  AppendField(out, "source", article.source);
+  AppendField(out, "url", article.url);
+  AppendField(out, "language", article.language);
+  AppendField(out, "origin", article.origin);
+  for (EntityKind kind : kAllEntityKinds) {
+    for (const Mention& m : article.mentions(kind)) {
+      out += KindName(kind);
+      out += '=';
+      AppendEscaped(out, m.id);
+      out += '\t';
+      AppendEscaped(out, m.name);
+      out += '\t';
+      out += std::to_string(m.count);
+      out += '\t';
+      out += std::to_string(m.first_offset);
+      out += '\t';
+      AppendEscaped(out, m.alias);
+      out += '\n';
+    }
+  }
+  for (const std::string& mentioned : article.mentioned_dates)
+    AppendField(out, "mentioned", mentioned);
+  out += '\n';
+  out += article.body;
+  return out;
+}
+
+Article ArticleFromData(std::string_view data) {
+  if (data.starts_with('{')) return ArticleFromSchema2Json(data);
+  return ArticleFromFields(data);
+}
+
+Article ArticleFromDocument(const Xapian::Document& document) {
+  const std::string data = document.get_data();
+  try {
+    return ArticleFromData(data);
+  } catch (const Error& e) {
+    throw Error(ErrorKind::kCorrupt, "document " + std::to_string(document.get_docid()) +
+                                         " has no article data: " + e.what());
+  }
+}
+
+}  // namespace gazette
