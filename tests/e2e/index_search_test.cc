@@ -29,6 +29,39 @@ TEST_CASE("index then search finds the article whose title matches") {
   CHECK(text.out.find("1. Ministers agree new sanctions package") != std::string::npos);
 }
 
+TEST_CASE("equal scores come newest first, on every page") {
+  // Wire copies: the same text under different ids and dates scores the
+  // same; the order of ties must not depend on docids (docs/scaling.md).
+  TempDir dir;
+  std::string lines;
+  for (const char* day : {"01", "02", "03", "04", "05"})
+    lines += std::string(R"({"id": "copy-)") + day + R"(", "date": "2019-03-)" + day +
+             R"(", "title": "Talks resume", "body": "Envoys resumed qqtalks today."})" + "\n";
+  lines +=
+      R"({"id": "lead", "date": "2018-01-01", "title": "qqtalks", "body": "qqtalks qqtalks."})";
+  WriteFile(dir.path() / "wire.jsonl", lines);
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "wire.jsonl"}).exit_code == 0);
+
+  auto page = [&](const char* offset, const char* limit) {
+    return RunGazette({"--db", db, "search", "qqtalks", "--format", "ids", "--offset", offset,
+                       "--limit", limit})
+        .out;
+  };
+  CHECK(page("0", "10") == "lead\ncopy-05\ncopy-04\ncopy-03\ncopy-02\ncopy-01\n");
+  // Pages whose edges cut through the tied copies.
+  CHECK(page("0", "2") == "lead\ncopy-05\n");
+  CHECK(page("2", "2") == "copy-04\ncopy-03\n");
+  CHECK(page("3", "1") == "copy-03\n");
+  CHECK(page("1", "5") == "copy-05\ncopy-04\ncopy-03\ncopy-02\ncopy-01\n");
+  CHECK(page("5", "3") == "copy-01\n");
+  const std::string json = RunGazette({"--db", db, "search", "qqtalks", "--format", "json",
+                                       "--offset", "2", "--limit", "2"})
+                               .out;
+  CHECK(json.find(R"("rank":3)") != std::string::npos);
+  CHECK(json.find(R"("rank":4)") != std::string::npos);
+}
+
 TEST_CASE("search on a missing database prints a one-line hint and exits 2") {
   TempDir dir;
   RunResult result = RunGazette({"--db", dir / "nowhere", "search", "anything"});

@@ -20,8 +20,9 @@
 // Runs alternate between the two drivers so that load on a shared machine
 // falls on both alike. Prints a table on stderr and, with --json, writes
 // {"gazetteer": {...}, "wall"/"cpu": {driver: {query: [seconds...]}} with
-// drivers gazette, xapian and xapian_snippets (the raw driver plus a snippet
-// of each hit's body, the same work as gazette's),
+// drivers gazette, xapian, xapian_snippets (the raw driver plus a snippet of
+// each hit's body, the same work as gazette's) and gazette_nosnippet (gazette
+// without snippets, what `--format ids` asks, the same work as xapian's),
 //  "matches": {driver: {query: n}}, "facets_agree": bool}.
 #include <fmt/format.h>
 #include <xapian.h>
@@ -370,11 +371,12 @@ int Run(const Args& args) {
   RawDriver raw(args.db);
   const std::int64_t now = gazette::QueryNow();
 
-  auto gazette_run = [&](const BenchQuery& q) {
+  auto gazette_run = [&](const BenchQuery& q, bool snippets = true) {
     const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, now);
     gazette::SearchOptions options;
     options.limit = q.limit;
     options.facets = q.facets;
+    if (!snippets) options.snippet_length = 0;
     return gazette::Search(db, parsed, options, gazetteer);
   };
   auto raw_run = [&](const BenchQuery& q) {
@@ -416,8 +418,9 @@ int Run(const Args& args) {
       time_one("gazette", q.name, [&] { (void)gazette_run(q); });
       if (q.xapian.empty()) continue;
       time_one("xapian", q.name, [&] { (void)raw_run(q); });
-      if (q.facets.empty())
-        time_one("xapian_snippets", q.name, [&] { (void)raw.Run(q, nullptr, true); });
+      if (!q.facets.empty()) continue;
+      time_one("xapian_snippets", q.name, [&] { (void)raw.Run(q, nullptr, true); });
+      time_one("gazette_nosnippet", q.name, [&] { (void)gazette_run(q, false); });
     }
   }
   out["wall"] = walls;
