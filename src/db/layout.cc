@@ -61,7 +61,13 @@ void EnsureIndexLayout(const std::string& db_path) {
   }
   try {
     fs::create_directories(db_path);
-    Xapian::WritableDatabase(db_path + "/" + first, Xapian::DB_CREATE_OR_OPEN).commit();
+    // A first database killed while Xapian created it has no iamglass, and
+    // Xapian then neither opens nor overwrites it: start it afresh. Without
+    // the stub it never held an article (the stub, written next, is what
+    // makes it live). A whole one may be another run's, creating it now.
+    const fs::path first_path = fs::path(db_path) / first;
+    if (!fs::exists(first_path / "iamglass")) fs::remove_all(first_path);
+    Xapian::WritableDatabase(first_path.string(), Xapian::DB_CREATE_OR_OPEN).commit();
   } catch (const std::exception& e) {
     throw Error(ErrorKind::kIo, db_path + ": cannot create the index: " + e.what());
   } catch (const Xapian::Error& e) {

@@ -62,6 +62,20 @@ TEST_CASE("equal scores come newest first, on every page") {
   CHECK(json.find(R"("rank":4)") != std::string::npos);
 }
 
+TEST_CASE("a first database killed while Xapian created it is created again") {
+  // What kill -9 can leave when it lands inside the very first run's
+  // database creation: the folder, a lock file and a table, no iamglass.
+  TempDir dir;
+  const std::string db = dir / "db";
+  WriteFile(dir.path() / "db/idx-000001/flintlock", "");
+  WriteFile(dir.path() / "db/idx-000001/postlist.glass", "");
+  WriteFile(dir.path() / "in/a.txt", "Harvest report\n\nThe qqharvest was large.\n");
+  RunResult indexed = RunGazette({"--db", db, "index", dir / "in"});
+  CAPTURE(indexed.err);
+  CHECK(indexed.exit_code == 0);
+  CHECK(FoundIds(db, "qqharvest") == "a.txt\n");
+}
+
 TEST_CASE("search on a missing database prints a one-line hint and exits 2") {
   TempDir dir;
   RunResult result = RunGazette({"--db", dir / "nowhere", "search", "anything"});
