@@ -135,6 +135,7 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     slot_counter.Count(query.query, xdb);
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const Xapian::Stem stemmer(query.stemmer);
+    const internal::SnippetMaker make_snippet(mset, query.query, stemmer, options.snippet_length);
     for (std::size_t i = 0; i < page.hits.size(); ++i) {
       const Xapian::MSetIterator& it = page.hits[i];
       Hit hit;
@@ -143,7 +144,7 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
       hit.article = ArticleFromDocument(it.get_document());
       // `--format ids` shows no snippet, and a snippet costs ~0.1 ms a hit.
       if (options.snippet_length > 0)
-        hit.snippet = internal::MakeSnippet(mset, hit.article, stemmer, options.snippet_length);
+        hit.snippet = make_snippet(hit.article);
       hit.leaders = EntityNames(hit.article.leaders, gazetteer);
       hit.people = EntityNames(hit.article.people, gazetteer);
       hit.orgs = EntityNames(hit.article.organizations, gazetteer);

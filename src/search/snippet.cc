@@ -6,14 +6,22 @@
 // (docs/performance.md, "Search"), for a slightly better choice of passage.
 // No SNIPPET_EXHAUSTIVE either: Xapian then stops at the first passage good
 // enough, which halves the snippets' cost (1.1-2 ms per ten hits before).
+// And Xapian sees only a window of the body around where the query's words
+// cluster (found by a plain search, no tokenising): it tokenises and stems
+// every word it is given, which was half of a whole `gazette search`'s
+// instructions (callgrind, docs/performance.md "Search").
 #include "search/snippet.h"
 
+#include <algorithm>
 #include <utility>
 
+#include "gazette/schema.h"
 #include "gazette/search.h"
 
 namespace gazette::internal {
 namespace {
+
+constexpr std::string_view kOmitted = "…";
 
 std::string UnescapeHtml(std::string_view html) {
   static constexpr std::pair<std::string_view, char> kEntities[] = {
@@ -39,15 +47,126 @@ std::string UnescapeHtml(std::string_view html) {
   return out;
 }
 
+bool IsWordByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// What to look for in a body: a word the query names as written, or the
+// stem of a stemmed one less its last letter (Snowball ends stems unlike the
+// word: "countri" for "country"). Prefixed terms (title, entities) are not
+// in the body.
+std::vector<std::string> SnippetKeys(const Xapian::Query& query) {
+  std::vector<std::string> keys;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    if (term.size() > 1 && term[0] == 'Z' && schema::IsUnprefixedWord(term.substr(1))) {
+      term.erase(0, 1);
+      if (term.size() > 3) term.pop_back();
+    } else if (!schema::IsUnprefixedWord(term)) {
+      continue;
+    }
+    if (!term.empty()) keys.push_back(AsciiLower(term));
+  }
+  return keys;
+}
+
+// A '.', '!' or '?' before a space or the end, or a line break.
+bool IsSentenceEnd(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (c == '\n') return true;
+  if (c != '.' && c != '!' && c != '?') return false;
+  return at + 1 == text.size() || text[at + 1] == ' ' || text[at + 1] == '\n';
+}
+
 }  // namespace
 
-std::string MakeSnippet(const Xapian::MSet& mset, const Article& article,
-                        const Xapian::Stem& stemmer, std::size_t length) {
+SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::string>& keys,
+                                std::size_t length) {
+  const SnippetWindow all{0, text.size(), false, false};
+  // A window of a few passages: Xapian still picks the passage inside it.
+  const std::size_t before = length / 4, after = length * 2;
+  if (keys.empty() || text.size() <= before + after) return all;
+  const std::string lower = AsciiLower(text);
+  struct Occurrence {
+    std::size_t offset;
+    std::size_t key;
+  };
+  std::vector<Occurrence> found;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    for (std::size_t at = lower.find(keys[k]); at != std::string::npos;
+         at = lower.find(keys[k], at + 1)) {
+      if (at == 0 || !IsWordByte(static_cast<unsigned char>(lower[at - 1])))
+        found.push_back({at, k});
+    }
+  }
+  if (found.empty()) return all;
+  std::sort(found.begin(), found.end(),
+            [](const Occurrence& a, const Occurrence& b) { return a.offset < b.offset; });
+  // The passage-long stretch with the most different keys, the first of equals.
+  std::size_t best_start = found.front().offset, best_distinct = 0;
+  std::vector<std::size_t> in_window(keys.size(), 0);
+  std::size_t distinct = 0;
+  for (std::size_t first = 0, last = 0; first < found.size(); ++first) {
+    for (; last < found.size() && found[last].offset < found[first].offset + length; ++last)
+      if (in_window[found[last].key]++ == 0) ++distinct;
+    if (distinct > best_distinct) {
+      best_distinct = distinct;
+      best_start = found[first].offset;
+    }
+    if (--in_window[found[first].key] == 0) --distinct;
+  }
+  SnippetWindow window{best_start > before ? best_start - before : 0,
+                       std::min(text.size(), best_start + after), false, false};
+  // Edges at sentence ends when one is near, so Xapian's "…" comes out as it
+  // would over the whole body (none before a sentence's start or after its
+  // end); else at a space, never inside a word or a UTF-8 sequence.
+  if (window.begin > 0) {
+    const std::size_t floor = window.begin > length / 2 ? window.begin - length / 2 : 0;
+    std::size_t at = window.begin;
+    while (at > floor && !IsSentenceEnd(text, at - 1)) --at;
+    if (at > floor) {
+      window.begin = std::min(window.end, text.find_first_not_of(" \n\t", at));
+    } else {
+      const std::size_t space = text.find_last_of(" \n\t", window.begin);
+      window.begin = space == std::string_view::npos ? 0 : space + 1;
+      window.cut_begin = window.begin > 0;
+    }
+  }
+  if (window.end < text.size()) {
+    const std::size_t ceiling = std::min(text.size(), window.end + length / 2);
+    std::size_t at = window.end;
+    while (at < ceiling && !IsSentenceEnd(text, at)) ++at;
+    if (at < ceiling) {
+      window.end = at + 1;
+    } else {
+      window.end = std::min(text.size(), text.find_first_of(" \n\t", window.end));
+      window.cut_end = window.end < text.size();
+    }
+  }
+  return window;
+}
+
+SnippetMaker::SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query,
+                           const Xapian::Stem& stemmer, std::size_t length)
+    : mset_(mset), stemmer_(stemmer), length_(length), keys_(SnippetKeys(query)) {}
+
+std::string SnippetMaker::operator()(const Article& article) const {
   const std::string& text = article.body.empty() ? article.title : article.body;
-  const std::string html =
-      mset.snippet(text, length, stemmer,
-                   0,
-                   std::string(1, kHighlightOpen), std::string(1, kHighlightClose), "…");
+  const SnippetWindow window = FindSnippetWindow(text, keys_, length_);
+  std::string html = mset_.snippet(text.substr(window.begin, window.end - window.begin), length_,
+                                   stemmer_, 0, std::string(1, kHighlightOpen),
+                                   std::string(1, kHighlightClose), std::string(kOmitted));
+  // Xapian marks what it left out of the window, not what the window left
+  // out of the body mid-sentence.
+  if (window.cut_begin && !html.starts_with(kOmitted)) html.insert(0, kOmitted);
+  if (window.cut_end && !html.ends_with(kOmitted)) html += kOmitted;
   return UnescapeHtml(html);
 }
 

@@ -5,16 +5,40 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "gazette/article.h"
 
 namespace gazette::internal {
 
-// Up to `length` characters of the body around the query's best matches,
+// Up to `length` characters of a hit's body around the query's best matches,
 // matched terms (whole phrases for phrase queries) between kHighlightOpen and
-// kHighlightClose, as plain text (not HTML).
-std::string MakeSnippet(const Xapian::MSet& mset, const Article& article,
-                        const Xapian::Stem& stemmer, std::size_t length);
+// kHighlightClose, as plain text (not HTML). One per search: it reads the
+// query's words once for every hit.
+class SnippetMaker {
+ public:
+  // `mset` and `stemmer` must outlive it.
+  SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query, const Xapian::Stem& stemmer,
+               std::size_t length);
+  std::string operator()(const Article& article) const;
+
+ private:
+  const Xapian::MSet& mset_;
+  const Xapian::Stem& stemmer_;
+  std::size_t length_;
+  std::vector<std::string> keys_;  // lowercase starts of the words the query matches in a body
+};
+
+// Where the query's words cluster in `text`: the bytes to hand Xapian, from
+// and to a sentence's edge where one is near, else a space (`cut_*`: Xapian
+// cannot tell that the window leaves text out there). All of `text` when it
+// is short or no key occurs in it. Exposed for tests.
+struct SnippetWindow {
+  std::size_t begin, end;
+  bool cut_begin, cut_end;
+};
+SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::string>& keys,
+                                std::size_t length);
 
 }  // namespace gazette::internal
 

@@ -1,0 +1,96 @@
+// Snippets: Xapian picks the passage, but only inside the window where the
+// query's words cluster, so the window must hold them and end where Xapian's
+// "…" stays truthful.
+#include "search/snippet.h"
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "gazette/search.h"
+
+namespace gazette::internal {
+namespace {
+
+// `n` bytes of sentences that match none of the tests' keys.
+std::string Filler(std::size_t n) {
+  std::string text;
+  while (text.size() < n) text += "Delegates spoke at length about the weather. ";
+  return text;
+}
+
+TEST_CASE("snippet window: around the first occurrence, at sentence edges") {
+  const std::string text =
+      Filler(2000) + "Envoys discussed the zanzibar accord today. " + Filler(2000);
+  const SnippetWindow w = FindSnippetWindow(text, {"zanzibar"}, 200);
+  const std::size_t at = text.find("zanzibar");
+  CHECK(w.begin < at);
+  CHECK(w.end > at + 8);
+  CHECK(w.begin > 0);
+  CHECK(w.end < text.size());
+  CHECK(w.end - w.begin < 1000);  // not the whole 4 KB body
+  // Edges at sentence ends nearby: nothing cut mid-sentence.
+  CHECK(text.substr(w.begin - 2, 2) == ". ");
+  CHECK(text[w.end - 1] == '.');
+  CHECK_FALSE(w.cut_begin);
+  CHECK_FALSE(w.cut_end);
+}
+
+TEST_CASE("snippet window: the stretch with the most different words wins") {
+  const std::string text = Filler(600) + "A zanzibar note. " + Filler(1500) +
+                           "The zanzibar and pemba talks. " + Filler(1500);
+  const SnippetWindow w = FindSnippetWindow(text, {"zanzibar", "pemba"}, 200);
+  CHECK(w.begin > text.find("A zanzibar note"));
+  CHECK(w.end > text.find("pemba"));
+}
+
+TEST_CASE("snippet window: the whole text when short, or when no key occurs") {
+  const std::string text = Filler(3000);
+  const SnippetWindow none = FindSnippetWindow(text, {"zanzibar"}, 200);
+  CHECK(none.begin == 0);
+  CHECK(none.end == text.size());
+  const SnippetWindow short_text = FindSnippetWindow("The zanzibar accord.", {"zanzibar"}, 200);
+  CHECK(short_text.end == std::string("The zanzibar accord.").size());
+  // Only at a word's start: "azanzibar" is not the word.
+  const SnippetWindow inside =
+      FindSnippetWindow(Filler(1000) + "azanzibar " + Filler(1000), {"zanzibar"}, 200);
+  CHECK(inside.begin == 0);
+}
+
+TEST_CASE("snippet window: no sentence end near, so cut at a space and say so") {
+  std::string words;
+  while (words.size() < 3000) words += "lorem ipsum dolor ";
+  const std::string text = words + "zanzibar " + words;
+  const SnippetWindow w = FindSnippetWindow(text, {"zanzibar"}, 200);
+  CHECK(w.cut_begin);
+  CHECK(w.cut_end);
+  CHECK(text[w.begin - 1] == ' ');
+  CHECK(text[w.end] == ' ');
+}
+
+TEST_CASE("snippet: a stemmed word found late in a long body, highlighted, with '…' before") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  doc.add_term("Zcountri");
+  db.add_document(doc);
+  Xapian::Enquire enquire(db);
+  const Xapian::Query query("Zcountri");
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  const Xapian::Stem stemmer("english");
+  Article article;
+  // Stemmed "countri": the body says "countries", which the key must find.
+  std::string words;
+  while (words.size() < 3000) words += "lorem ipsum dolor ";
+  article.body = words + "many countries signed " + words;
+  const std::string snippet = SnippetMaker(mset, query, stemmer, 200)(article);
+  CHECK(snippet.find(std::string(1, kHighlightOpen) + "countries" + kHighlightClose) !=
+        std::string::npos);
+  CHECK(snippet.starts_with("…"));
+  CHECK(snippet.ends_with("…"));
+}
+
+}  // namespace
+}  // namespace gazette::internal
