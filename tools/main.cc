@@ -2,7 +2,11 @@
 // turns errors into messages and exit codes.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
 #include "gazette/problem.h"
@@ -10,6 +14,39 @@
 
 namespace gazette::cli {
 namespace {
+
+using AddCommand = Command (*)(CLI::App&);
+constexpr std::pair<std::string_view, AddCommand> kCommands[] = {
+    {"index", AddIndexCommand},     {"search", AddSearchCommand},   {"count", AddCountCommand},
+    {"rebuild", AddRebuildCommand}, {"inspect", AddInspectCommand}, {"export", AddExportCommand},
+    {"import", AddImportCommand}};
+
+// The first word of the command line that is neither a global option nor
+// its value. Empty when there is none.
+std::string_view NamedCommand(int argc, char** argv) {
+  constexpr std::string_view kTakeValues[] = {"--db", "--color", "--gazetteer"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (!arg.starts_with('-')) return arg;
+    if (std::find(std::begin(kTakeValues), std::end(kTakeValues), arg) != std::end(kTakeValues))
+      ++i;
+  }
+  return {};
+}
+
+// Setting up every subcommand's options cost CLI11 ~0.7 M instructions, more
+// than `quest` takes to start (callgrind, docs/performance.md "Whole
+// process"), and a command line runs one: set up that one alone. Help, or a
+// line that names none of them, sets them all up, to list or suggest them.
+std::vector<Command> AddCommands(CLI::App& root, int argc, char** argv) {
+  const std::string_view named = NamedCommand(argc, argv);
+  const bool known = std::any_of(std::begin(kCommands), std::end(kCommands),
+                                 [&](const auto& command) { return command.first == named; });
+  std::vector<Command> commands;
+  for (const auto& [name, add] : kCommands)
+    if (!known || name == named) commands.push_back(add(root));
+  return commands;
+}
 
 int Main(int argc, char** argv) {
   CLI::App root{"gazette: full-text search for news articles, with entity facets"};
@@ -36,10 +73,7 @@ int Main(int argc, char** argv) {
   root.add_option("--gazetteer", global.gazetteer_files,
                   "Extra gazetteer file(s) merged over the built-in one");
 
-  const std::vector<Command> commands = {
-      AddIndexCommand(root),   AddSearchCommand(root), AddCountCommand(root),
-      AddRebuildCommand(root), AddInspectCommand(root), AddExportCommand(root),
-      AddImportCommand(root)};
+  const std::vector<Command> commands = AddCommands(root, argc, argv);
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
