@@ -8,8 +8,11 @@ ChunkQueue::ChunkQueue(std::size_t capacity, std::size_t file_count)
 
 bool ChunkQueue::Push(PreparedChunk&& chunk) {
   std::unique_lock lock(mutex_);
+  // Only the very chunk the consumer waits for skips the bound: the rest of
+  // its file must wait like any other, or one big file piles up whole.
   changed_.wait(lock, [&] {
-    return closed_ || chunk.file_index == next_file_ || held_ + Weight(chunk) <= capacity_;
+    return closed_ || held_ + Weight(chunk) <= capacity_ ||
+           (chunk.file_index == next_file_ && chunk.sequence == next_sequence_);
   });
   if (closed_) return false;
   held_ += Weight(chunk);

@@ -22,9 +22,9 @@ class ChunkQueue {
   // wait; it bounds memory. `file_count`: when the consumer is done.
   ChunkQueue(std::size_t capacity, std::size_t file_count);
 
-  // Blocks while the queue is full, except for a chunk of the file the
-  // consumer needs next: that one is always taken, so the consumer never waits
-  // on a producer that waits on it. Returns false once the queue is closed.
+  // Blocks while the queue is full, except for the chunk the consumer needs
+  // next: that one is always taken, so the consumer never waits on a
+  // producer that waits on it. Returns false once the queue is closed.
   bool Push(PreparedChunk&& chunk);
 
   // The next chunk in (file, sequence) order, blocking until it arrives;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -41,6 +43,29 @@ TEST_CASE("chunk queue: a full queue still takes the chunk the writer needs next
   REQUIRE(first);
   CHECK(first->file_index == 0);
   CHECK(queue.PopNext()->file_index == 1);
+  CHECK(!queue.PopNext());
+}
+
+TEST_CASE("chunk queue: one big file's later chunks wait for room too") {
+  // A JSON Lines file of 100k articles is one file: if every chunk of the
+  // file the writer is on got in regardless, a writer slower than the
+  // workers would let the whole file pile up in memory (850 MB at 100k).
+  ChunkQueue queue(2, 1);
+  std::atomic<int> pushed = 0;
+  std::thread producer([&] {
+    for (std::size_t s = 0; s < 10; ++s) {
+      CHECK(queue.Push(Chunk(0, s, s == 9, 1)));
+      ++pushed;
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK(pushed.load() <= 3);  // capacity 2, and the one the writer needs next
+  for (std::size_t s = 0; s < 10; ++s) {
+    auto chunk = queue.PopNext();
+    REQUIRE(chunk);
+    CHECK(chunk->sequence == s);
+  }
+  producer.join();
   CHECK(!queue.PopNext());
 }
 
