@@ -67,7 +67,6 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
   const std::string name = NextDatabaseDir(db_path_);
   merged_ = (fs::path(db_path_) / name).string();
   try {
-    parts_.Close();
     parts_.Delete(superseded_);
     Xapian::Database all;
     for (const std::string& dir : parts_.dirs()) all.add_database(Xapian::Database(dir));

@@ -22,16 +22,13 @@ PartSet::PartSet(std::string db_path, std::size_t part_articles)
 
 PartSet::~PartSet() {
   std::error_code ec;
-  for (const std::unique_ptr<Part>& part : parts_) {
-    part->db.reset();
-    fs::remove_all(part->dir, ec);
-  }
+  for (const std::unique_ptr<Part>& part : parts_) fs::remove_all(part->dir, ec);
 }
 
 PartSet::Part& PartSet::Acquire() {
   std::lock_guard lock(mutex_);
   for (const std::unique_ptr<Part>& part : parts_) {
-    if (!part->busy && part->db) {
+    if (!part->busy && part->articles < part_articles_) {
       part->busy = true;
       return *part;
     }
@@ -61,42 +58,32 @@ Xapian::docid PartSet::WriteInto(Part& part, const std::vector<Article>& article
   try {
     // DB_NO_SYNC: until the stub names the merged result, a crash only loses
     // folders nobody reads; the merged database is synced before the swap.
-    if (!part.db) {
-      part.db.emplace(
-          part.dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
-    }
+    // Opened for each batch rather than kept open between batches: with
+    // many shards, every shard's open parts ran out of file descriptors (120
+    // shards under `ulimit -n 1024`), and opening costs next to nothing.
+    const int flags = part.articles == 0 ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS
+                                         : Xapian::DB_OPEN;
+    Xapian::WritableDatabase db(part.dir, flags | Xapian::DB_NO_SYNC);
     SpellingCounts spellings;
     DocumentBuilder builder;
     Xapian::docid first = 0;
     for (std::size_t i = 0; i < articles.size(); ++i) {
       const Xapian::Document document = builder.Build(articles[i], content_hashes[i]);
       spellings.Add(document);
-      const Xapian::docid docid = part.db->add_document(document);
+      const Xapian::docid docid = db.add_document(document);
       if (i == 0) first = docid;
       // Nothing is deleted from a part while it is written, so add_document
       // numbers on from the last id: Delete() relies on it.
       assert(docid == first + i);
     }
-    spellings.FlushTo(*part.db);
-    part.db->commit();
+    spellings.FlushTo(db);
+    db.commit();
+    db.close();
+    // From part_articles_ on, the part is full: Acquire() starts another.
     part.articles += articles.size();
-    if (part.articles >= part_articles_) {
-      // Full: the next batch starts a new part.
-      part.db->close();
-      part.db.reset();
-    }
     return first;
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kIo, part.dir + ": cannot write: " + e.get_type() + ": " + e.get_msg());
-  }
-}
-
-void PartSet::Close() {
-  for (const std::unique_ptr<Part>& part : parts_) {
-    assert(!part->busy);
-    if (!part->db) continue;
-    part->db->close();
-    part->db.reset();
   }
 }
 

@@ -1,8 +1,8 @@
 // The parts of one fresh build: databases beside the live one that writer
-// threads commit batches into, each kept open until it holds about
-// `part_articles` articles. Fewer, larger parts make a smaller merged index
-// with fewer chunks per posting list, at the same CPU cost as a part per
-// batch (docs/performance.md, "Fewer, larger parts").
+// threads commit batches into, each until it holds about `part_articles`
+// articles. Fewer, larger parts make a smaller merged index with fewer
+// chunks per posting list, at no more CPU than a part per batch
+// (docs/performance.md, "Fewer, larger parts").
 #ifndef GAZETTE_SRC_INDEXER_PART_SET_H_
 #define GAZETTE_SRC_INDEXER_PART_SET_H_
 
@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,23 +24,21 @@ class PartSet {
   // Parts go in `db_path`/bulk-NNNNNN, which RemoveDebris clears after a
   // crash. REQUIRES: part_articles > 0.
   PartSet(std::string db_path, std::size_t part_articles);
-  // Closes and removes every part.
+  // Removes every part.
   ~PartSet();
   PartSet(const PartSet&) = delete;
   PartSet& operator=(const PartSet&) = delete;
 
   // Builds the documents of batch number `batch` and commits them, in one
-  // commit, into an open part that no other thread is writing, or a new one.
-  // Thread-safe. Throws Error{kIo}.
+  // commit, into a part that is not full and that no other thread is
+  // writing, or a new one. Thread-safe. Throws Error{kIo}.
   void Write(std::size_t batch, const std::vector<Article>& articles,
              const std::vector<std::string>& content_hashes);
 
   // The rest is for after every Write has returned.
-  // Closes the parts still open.
-  void Close();
   // Deletes the `index`-th article of each batch given, by document id: a
   // part holds many batches, and the id term would also find a later version
-  // written into the same part. REQUIRES: Close(). Throws Xapian::Error.
+  // written into the same part. Throws Xapian::Error.
   struct Copy {
     std::size_t batch;
     std::size_t index;
@@ -55,7 +52,6 @@ class PartSet {
   struct Part {
     std::size_t number = 0;  // 0, 1, ... in the order started
     std::string dir;
-    std::optional<Xapian::WritableDatabase> db;  // empty once full and closed
     std::size_t articles = 0;
     bool busy = false;  // a thread is writing it
   };
