@@ -144,6 +144,11 @@ Command AddIndexCommand(CLI::App& root) {
   app->add_flag("!--no-bulk", o.bulk,
                 "Into an empty index, commit batches in place (slower; a crash keeps what was "
                 "committed) rather than merging a parallel build at the end");
+  // Hidden (no group): for tests and benchmarks that want several parts from a
+  // few articles.
+  app->add_option("--part-size", o.part_articles, "A fresh build: articles per part")
+      ->check(CLI::PositiveNumber)
+      ->group("");
   app->add_option("--wait", o.wait_seconds, "Seconds to wait for another writer's lock")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();

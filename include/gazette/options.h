@@ -39,6 +39,11 @@ struct IndexOptions {
   // before the end loses the whole run (the index stays empty). false:
   // commit batches in place even into an empty index.
   bool bulk = true;
+  // A fresh build: each writer thread commits its batches into a part of
+  // its own and starts a new one from this many articles on. Fewer parts
+  // merge into a smaller index with faster facets (docs/performance.md,
+  // "Fewer, larger parts"); more parts cost no CPU. Default: 10,000.
+  std::size_t part_articles = 10000;
   // Set from a signal handler: finish the current article, commit, stop.
   const std::atomic<bool>* stop_requested = nullptr;
 };

@@ -13,21 +13,17 @@ namespace gazette::internal {
 namespace fs = std::filesystem;
 
 BulkBuild::BulkBuild(std::string db_path, SubDatabasePool& pool, std::size_t batch_articles,
-                     std::uint64_t batch_bytes)
+                     std::uint64_t batch_bytes, std::size_t part_articles)
     : db_path_(std::move(db_path)),
       pool_(pool),
       batch_articles_(batch_articles),
       batch_bytes_(batch_bytes),
-      old_live_(LiveDatabaseDirs(db_path_)) {}
+      old_live_(LiveDatabaseDirs(db_path_)),
+      parts_(db_path_, part_articles) {}
 
 BulkBuild::~BulkBuild() {
   std::error_code ec;
-  for (std::size_t b = 0; b < batches_; ++b) fs::remove_all(SubDir(b), ec);
   if (!merged_.empty() && !swapped_) fs::remove_all(merged_, ec);
-}
-
-std::string BulkBuild::SubDir(std::size_t batch) const {
-  return (fs::path(db_path_) / fmt::format("{}{:06}", kSubDatabasePrefix, batch + 1)).string();
 }
 
 BulkBuild::Outcome BulkBuild::Add(const std::string& id_term, const std::string& content_hash,
@@ -44,7 +40,7 @@ BulkBuild::Outcome BulkBuild::Add(const std::string& id_term, const std::string&
       current_bytes_ += input_bytes;
       return Outcome::kReplaced;
     }
-    superseded_[earlier.batch].push_back(id_term);
+    superseded_.push_back({earlier.batch, earlier.index});
     outcome = Outcome::kReplaced;
   }
   ids_[id_term] = Written{batches_, current_.articles.size(), content_hash};
@@ -57,7 +53,8 @@ BulkBuild::Outcome BulkBuild::Add(const std::string& id_term, const std::string&
 
 void BulkBuild::Flush() {
   if (current_.articles.empty()) return;
-  current_.dir = SubDir(batches_);
+  current_.parts = &parts_;
+  current_.batch = batches_;
   pool_.Submit(std::move(current_));
   ++batches_;
   current_ = SubDatabaseJob{};
@@ -70,18 +67,16 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
   const std::string name = NextDatabaseDir(db_path_);
   merged_ = (fs::path(db_path_) / name).string();
   try {
-    for (const auto& [batch, id_terms] : superseded_) {
-      Xapian::WritableDatabase sub(SubDir(batch), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-      for (const std::string& id_term : id_terms) sub.delete_document(id_term);
-      sub.commit();
-    }
+    parts_.Delete(superseded_);
     Xapian::Database all;
-    for (std::size_t b = 0; b < batches_; ++b) all.add_database(Xapian::Database(SubDir(b)));
-    // In batch order, so document ids follow the input as in-place writes do.
+    for (const std::string& dir : parts_.dirs()) all.add_database(Xapian::Database(dir));
+    // Writer threads take batches as they come, so document ids follow the
+    // input only within a part; nothing shown depends on them (export is by
+    // id, ties in search by date then id).
     all.compact(merged_, Xapian::DBCOMPACT_MULTIPASS);
     Xapian::WritableDatabase merged(merged_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     finish(merged);
-    merged.set_metadata(std::string(schema::kMetaMergedParts), std::to_string(batches_));
+    merged.set_metadata(std::string(schema::kMetaMergedParts), std::to_string(parts_.size()));
     merged.commit();
     merged.close();
   } catch (const Xapian::Error& e) {

@@ -1,9 +1,10 @@
 // A fresh build of one index folder (or one shard): used when the index holds
 // no article yet, so nothing needs replacing in place. Batches go to
-// SubDatabasePool; Complete() merges them with Xapian's compactor into a new
-// database beside the live one and swaps the stub, as `rebuild` does. Until
-// then the live index stays as it was (empty): a crash loses the build, not
-// the index, and the next run starts it again (see docs/usage.md, --no-bulk).
+// SubDatabasePool, which commits them into parts (PartSet); Complete() merges
+// the parts with Xapian's compactor into a new database beside the live one
+// and swaps the stub, as `rebuild` does. Until then the live index stays as
+// it was (empty): a crash loses the build, not the index, and the next run
+// starts it again (see docs/usage.md, --no-bulk).
 #ifndef GAZETTE_SRC_INDEXER_BULK_BUILD_H_
 #define GAZETTE_SRC_INDEXER_BULK_BUILD_H_
 
@@ -11,12 +12,12 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "gazette/article.h"
+#include "indexer/part_set.h"
 #include "indexer/sub_database_pool.h"
 
 namespace gazette::internal {
@@ -24,10 +25,11 @@ namespace gazette::internal {
 class BulkBuild {
  public:
   // `db_path`: an index folder whose write lock the caller holds, cleared of
-  // what killed runs left (RemoveDebris).
+  // what killed runs left (RemoveDebris). A part is full from
+  // `part_articles` articles on.
   BulkBuild(std::string db_path, SubDatabasePool& pool, std::size_t batch_articles,
-            std::uint64_t batch_bytes);
-  // Removes the sub-databases (and a merged result never swapped in).
+            std::uint64_t batch_bytes, std::size_t part_articles);
+  // Removes the parts (and a merged result never swapped in).
   ~BulkBuild();
   BulkBuild(const BulkBuild&) = delete;
   BulkBuild& operator=(const BulkBuild&) = delete;
@@ -43,7 +45,7 @@ class BulkBuild {
   // Submits the batch in progress to the pool.
   void Flush();
   // Call after the pool has drained. Drops superseded copies, merges the
-  // sub-databases into a new database, lets `finish` write its metadata,
+  // parts into a new database, lets `finish` write its metadata,
   // syncs it and points the stub at it. Returns false (and changes nothing)
   // when the run wrote no article. The old live folders stay until the
   // caller has released their lock: RemoveOldLive().
@@ -51,8 +53,6 @@ class BulkBuild {
   void RemoveOldLive();
 
  private:
-  std::string SubDir(std::size_t batch) const;
-
   struct Written {
     std::size_t batch;
     std::size_t index;  // in its batch, while that batch is in progress
@@ -65,12 +65,13 @@ class BulkBuild {
   std::uint64_t batch_bytes_;
   std::vector<std::string> old_live_;
   std::unordered_map<std::string, Written> ids_;
-  std::map<std::size_t, std::vector<std::string>> superseded_;  // batch -> id terms
+  std::vector<PartSet::Copy> superseded_;
   std::size_t batches_ = 0;  // submitted
   SubDatabaseJob current_;
   std::uint64_t current_bytes_ = 0;
   std::string merged_;  // the new live folder, until swapped
   bool swapped_ = false;
+  PartSet parts_;
 };
 
 }  // namespace gazette::internal

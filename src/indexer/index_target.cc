@@ -39,7 +39,8 @@ IndexTarget::IndexTarget(const std::string& db_path, const IndexOptions& options
   pool_ = std::make_unique<SubDatabasePool>(WriterThreads(options));
   for (std::size_t i = 0; i < shards_.size(); ++i) {
     shards_[i].bulk = std::make_unique<BulkBuild>(folders[i], *pool_, writer_options.batch_articles,
-                                                  writer_options.batch_bytes);
+                                                  writer_options.batch_bytes,
+                                                  std::max<std::size_t>(options.part_articles, 1));
   }
 }
 

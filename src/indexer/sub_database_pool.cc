@@ -1,9 +1,5 @@
 #include "indexer/sub_database_pool.h"
 
-#include "db/spelling.h"
-#include "gazette/document.h"
-#include "gazette/problem.h"
-
 namespace gazette::internal {
 
 SubDatabasePool::SubDatabasePool(unsigned threads) : capacity_(threads + 1) {
@@ -61,24 +57,7 @@ void SubDatabasePool::Run() {
 }
 
 void SubDatabasePool::Write(SubDatabaseJob& job) {
-  try {
-    // DB_NO_SYNC: until the stub names the merged result, a crash only loses
-    // folders nobody reads; the merged database is synced before the swap.
-    Xapian::WritableDatabase db(job.dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
-                                             Xapian::DB_BACKEND_GLASS);
-    SpellingCounts spellings;
-    DocumentBuilder builder;
-    for (std::size_t i = 0; i < job.articles.size(); ++i) {
-      const Xapian::Document document = builder.Build(job.articles[i], job.content_hashes[i]);
-      spellings.Add(document);
-      db.add_document(document);
-    }
-    spellings.FlushTo(db);
-    db.commit();
-    db.close();
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kIo, job.dir + ": cannot write: " + e.get_type() + ": " + e.get_msg());
-  }
+  job.parts->Write(job.batch, job.articles, job.content_hashes);
   job.articles.clear();
 }
 

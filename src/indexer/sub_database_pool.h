@@ -1,8 +1,7 @@
 // Writer threads for a fresh build: each job is one bounded batch of
-// documents written into a brand-new database of its own, which the compactor
-// later merges. Flushing into a small fresh B-tree is several times cheaper
-// than merging each batch into one growing database, and the batches run on
-// every core at once (xapian-notes §10–11; Recoll's parallel indexer).
+// articles, committed into one of the build's parts (part_set.h), which the
+// compactor later merges. The batches run on every core at once
+// (xapian-notes §10–11; Recoll's parallel indexer).
 #ifndef GAZETTE_SRC_INDEXER_SUB_DATABASE_POOL_H_
 #define GAZETTE_SRC_INDEXER_SUB_DATABASE_POOL_H_
 
@@ -17,13 +16,15 @@
 #include <vector>
 
 #include "gazette/article.h"
+#include "indexer/part_set.h"
 
 namespace gazette::internal {
 
 // Articles with their content hashes, extraction done: the writer thread
 // builds each document just before adding it.
 struct SubDatabaseJob {
-  std::string dir;  // created (or overwritten) by the job
+  PartSet* parts = nullptr;  // the build's, which outlives the job
+  std::size_t batch = 0;     // 0, 1, ... in input order
   std::vector<Article> articles;
   std::vector<std::string> content_hashes;
 };

@@ -283,10 +283,13 @@ void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
     std::sort(matches_.begin(), matches_.end());
   // Below this share the values always cost less: each match costs a few
   // hundred ns, each posting ~11 ns, and a field has ~4 postings an article.
-  // From a few merged parts up, the postings lose on every field but the
+  // With many merged parts the postings lose on every field but the
   // smallest, and listing a field's terms to find out costs about what they
   // could save (100k articles in 100 parts: 46 ms against 41.5 for values).
-  constexpr Xapian::doccount kMaxMergedParts = 8;
+  // With the ~10 parts of a fresh build of 100k they still win (the whole
+  // index: 38 ms against 71; docs/performance.md, "Exact facets"). Nothing
+  // was measured between 11 and 100 parts.
+  constexpr Xapian::doccount kMaxMergedParts = 24;
   const Xapian::doccount merged_parts = MergedParts(db);
   const bool dense = double(matches_.size()) >= kPostingsShare * double(db.get_doccount()) &&
                      merged_parts <= kMaxMergedParts;

@@ -72,9 +72,12 @@ def main():
                         str(args.articles), '--mean-bytes', '700', corpus], check=True)
         env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, 'config'))
 
+        # --part-size 300: a fresh build commits three batches into each part,
+        # so kills also land between the commits of one part.
         def command(db, mode='bulk'):
             return [args.gazette, '--db', db, '--quiet', 'index', '--wait', '0',
-                    '--batch-size', '100', corpus] + (['--no-bulk'] if mode == 'in-place' else [])
+                    '--batch-size', '100', '--part-size', '300', corpus] + (
+                        ['--no-bulk'] if mode == 'in-place' else [])
 
         def pick_mode():
             return rng.choice(['bulk', 'in-place']) if args.mode == 'mixed' else args.mode

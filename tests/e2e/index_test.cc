@@ -278,10 +278,11 @@ TEST_CASE("index: SIGTERM during a fresh build merges what is done and exits 143
   constexpr int kArticles = 3000;
   WriteCorpus(dir.path() / "in", kArticles);
   const std::string db = dir / "db";
-  const std::vector<std::string> args = {"--db", db, "index", "--jobs", "1", "--batch-size", "50",
-                                         dir / "in"};
+  const std::vector<std::string> args = {"--db",         db,   "index", "--jobs", "1",
+                                         "--batch-size", "50", "--part-size", "100", dir / "in"};
   const pid_t pid = Spawn(args, dir.path());
-  // A fresh build writes sub-databases beside the live one until the end.
+  // A fresh build writes parts beside the live one until the end, two
+  // batches to a part here.
   for (int i = 0; i < 400 && !fs::exists(dir.path() / "db/bulk-000004"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   CHECK(DocCount(db) == 0);
@@ -318,7 +319,10 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   TempDir dir;
   const std::string bulk = dir / "bulk", in_place = dir / "in-place";
   const std::string articles = TestData("articles");
-  RunResult a = RunGazette({"--db", bulk, "index", "--batch-size", "7", articles});
+  // One writer thread, so the parts fall the same way every time: two
+  // batches of 2 fill a part of 3.
+  RunResult a = RunGazette({"--db", bulk, "index", "--jobs", "1", "--batch-size", "2",
+                            "--part-size", "3", articles});
   RunResult b = RunGazette({"--db", in_place, "index", "--batch-size", "7", "--no-bulk", articles});
   CAPTURE(a.err);
   CAPTURE(b.err);
@@ -331,8 +335,9 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   CHECK(Xapian::Database(bulk).get_metadata("gazette.gazetteer_fingerprint") ==
         Xapian::Database(in_place).get_metadata("gazette.gazetteer_fingerprint"));
   // The facet counter weighs how many parts were merged (docs/schema.md).
+  const Xapian::doccount batches = (DocCount(bulk) + 1) / 2;
   CHECK(Xapian::Database(bulk).get_metadata("gazette.merged_parts") ==
-        std::to_string((DocCount(bulk) + 6) / 7));
+        std::to_string((batches + 1) / 2));
   CHECK(Xapian::Database(in_place).get_metadata("gazette.merged_parts").empty());
   RunResult check = RunGazette({"--db", bulk, "inspect", "check"});
   CAPTURE(check.out);
@@ -371,6 +376,65 @@ TEST_CASE("index: an id given twice in one run keeps its last version, bulk or n
     CHECK(DocCount(db) == 3);
     CHECK(FoundIds(db, "qqfinaltext") == "x\n");
     CHECK(FoundIds(db, "qqfirstdraft").empty());
+  }
+}
+
+TEST_CASE("index: parts of any size and any number of writers hold the same articles") {
+  TempDir dir;
+  const std::string articles = TestData("articles");
+  const std::string in_place = dir / "in-place";
+  REQUIRE(RunGazette({"--db", in_place, "index", "--no-bulk", articles}).exit_code == 0);
+  const std::string expected = RunGazette({"--db", in_place, "export"}).out;
+  REQUIRE(!expected.empty());
+  const int batches = (std::count(expected.begin(), expected.end(), '\n') + 4) / 5;
+  for (const int part_size : {1, 12, 10000}) {
+    CAPTURE(part_size);
+    const std::string db = dir / ("parts-" + std::to_string(part_size));
+    RunResult run = RunGazette({"--db", db, "index", "--jobs", "3", "--batch-size", "5",
+                                "--part-size", std::to_string(part_size), articles});
+    CAPTURE(run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(RunGazette({"--db", db, "export"}).out == expected);
+    // A part is full after the batch that reaches the part size; a new one
+    // starts only when every open part is busy, so at most 3 are not full.
+    const int parts = std::stoi(Xapian::Database(db).get_metadata("gazette.merged_parts"));
+    const int per_part = (part_size + 4) / 5;
+    CAPTURE(parts);
+    CHECK(parts >= (batches + per_part) / (per_part + 1));
+    CHECK(parts <= std::min(batches, batches / per_part + 3));
+  }
+}
+
+TEST_CASE("index: an id changed twice in one run is kept once, in its last version") {
+  TempDir dir;
+  WriteFile(dir.path() / "in.jsonl",
+            R"({"id": "x", "title": "First draft", "body": "qqfirstdraft text"}
+{"id": "b", "title": "Bee", "body": "Bee story."}
+{"id": "c", "title": "Sea", "body": "Sea story."}
+{"id": "d", "title": "Dee", "body": "Dee story."}
+{"id": "x", "title": "Second draft", "body": "qqseconddraft text"}
+{"id": "e", "title": "Eee", "body": "Eee story."}
+{"id": "f", "title": "Eff", "body": "Eff story."}
+{"id": "x", "title": "Final text", "body": "qqfinaltext text"}
+)");
+  const std::string in_place = dir / "in-place";
+  REQUIRE(RunGazette({"--db", in_place, "index", "--no-bulk", dir / "in.jsonl"}).exit_code == 0);
+  const std::string expected = RunGazette({"--db", in_place, "export"}).out;
+  CHECK(Contains(expected, "Final text"));
+  // Batches of 2 put the three versions of x in batches 0, 2 and 3: in one
+  // part (10000), in parts of their own (1), or two in one part (3).
+  for (const std::string part_size : {"10000", "1", "3"}) {
+    CAPTURE(part_size);
+    const std::string db = dir / ("parts-" + part_size);
+    RunResult run = RunGazette({"--db", db, "index", "--jobs", "1", "--batch-size", "2",
+                                "--part-size", part_size, dir / "in.jsonl"});
+    CAPTURE(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(Contains(run.err, "indexed 6 new, 2 updated, 0 unchanged"));
+    CHECK(DocCount(db) == 6);
+    CHECK(FoundIds(db, "qqfinaltext") == "x\n");
+    CHECK(FoundIds(db, "qqseconddraft OR qqfirstdraft").empty());
+    CHECK(RunGazette({"--db", db, "export"}).out == expected);
   }
 }
 
