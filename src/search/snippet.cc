@@ -17,6 +17,7 @@
 
 #include "gazette/schema.h"
 #include "gazette/search.h"
+#include "ingest/text_util.h"
 
 namespace gazette::internal {
 namespace {
@@ -51,13 +52,6 @@ bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // What to look for in a body: a word the query names as written, or the
 // stem of a stemmed one less its last letter (Snowball ends stems unlike the
 // word: "countri" for "country"). Prefixed terms (title, entities) are not
@@ -72,7 +66,7 @@ std::vector<std::string> SnippetKeys(const Xapian::Query& query) {
     } else if (!schema::IsUnprefixedWord(term)) {
       continue;
     }
-    if (!term.empty()) keys.push_back(AsciiLower(term));
+    if (!term.empty()) keys.push_back(ToLowerAscii(term));
   }
   return keys;
 }
@@ -93,7 +87,7 @@ SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::st
   // A window of a few passages: Xapian still picks the passage inside it.
   const std::size_t before = length / 4, after = length * 2;
   if (keys.empty() || text.size() <= before + after) return all;
-  const std::string lower = AsciiLower(text);
+  const std::string lower = ToLowerAscii(text);
   struct Occurrence {
     std::size_t offset;
     std::size_t key;
