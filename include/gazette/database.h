@@ -61,18 +61,24 @@ class Database {
   const std::vector<SkippedShard>& skipped() const { return skipped_; }
 
   // Runs f(Xapian::Database&). A writer committing twice during a read makes
-  // Xapian throw DatabaseModifiedError: reopen and retry, a few times. A
-  // remote shard that stops answering fails the read naming it, or with
-  // OpenOptions::partial is skipped and the read runs again on the rest. Any
-  // other Xapian::Error becomes gazette::Error naming `path`.
+  // Xapian throw DatabaseModifiedError: reopen and retry (see
+  // kRetriesWhileWriting). A remote shard that stops answering fails the read
+  // naming it, or with OpenOptions::partial is skipped and the read runs again
+  // on the rest. Any other Xapian::Error becomes gazette::Error naming `path`.
   template <class F>
   auto Read(F&& f) -> decltype(f(std::declval<Xapian::Database&>())) {
+    bool stale = false;
     for (int attempt = 0;; ++attempt) {
       try {
+        // reopen() reads the newest revision, which a writer committing small
+        // batches back to back can discard in turn: it is retried too.
+        if (stale) db_.reopen();
         return f(db_);
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt >= 4) throw Error(ErrorKind::kInternal, path_ + ": index keeps changing under the reader");
-        db_.reopen();
+        if (attempt >= kRetriesWhileWriting)
+          throw Error(ErrorKind::kInternal, path_ + ": index keeps changing under the reader");
+        stale = true;
+        WaitForWriter(attempt);
       } catch (const Xapian::NetworkError& e) {
         if (!options_.partial || attempt >= 4) ThrowShardLost(e);
         ReopenAnswering();
@@ -81,6 +87,12 @@ class Database {
       }
     }
   }
+
+  // How often a reader retries when a writer's commits discard the revision
+  // it reads, and the pause before retry `attempt`: none for the first few,
+  // then `attempt` milliseconds, about a second in all.
+  static constexpr int kRetriesWhileWriting = 45;
+  static void WaitForWriter(int attempt);
 
   // Converts a Xapian error into gazette::Error naming this database.
   [[noreturn]] void ThrowFromXapian(const Xapian::Error& e) const;

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "db/shards.h"
 #include "gazette/schema.h"
@@ -20,18 +22,6 @@ int ParseSchemaVersion(const std::string& text) {
   }
 }
 
-// One shard: retried when a writer committing while we open discards the
-// revision being opened (opening again reads the new one).
-Xapian::Database OpenRetrying(const internal::ShardSpec& shard) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return internal::OpenShard(shard);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 4) throw;
-    }
-  }
-}
-
 void CheckSchema(const std::string& where, const Xapian::Database& db, bool allow_old_schema) {
   const int version = ParseSchemaVersion(db.get_metadata(std::string(schema::kMetaSchemaVersion)));
   if (version > schema::kSchemaVersion) {
@@ -44,6 +34,22 @@ void CheckSchema(const std::string& where, const Xapian::Database& db, bool allo
     throw Error(ErrorKind::kSchemaTooOld,
                 where + " uses index schema " + std::to_string(version) + ", this gazette needs " +
                     std::to_string(schema::kSchemaVersion) + ": run `gazette rebuild`");
+  }
+}
+
+// One shard, opened and its schema read: retried when a writer committing
+// meanwhile discards the revision being read (opening again reads the new one).
+Xapian::Database OpenChecked(const internal::ShardSpec& shard, const std::string& where,
+                             bool allow_old_schema) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Database db = internal::OpenShard(shard);
+      CheckSchema(where, db, allow_old_schema);
+      return db;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= Database::kRetriesWhileWriting) throw;
+      Database::WaitForWriter(attempt);
+    }
   }
 }
 
@@ -93,8 +99,7 @@ Database Database::Open(const std::vector<std::string>& paths, const OpenOptions
     for (const internal::ShardSpec& shard : shards) {
       Xapian::Database db;
       try {
-        db = OpenRetrying(shard);
-        CheckSchema(single ? path : shard.name, db, options.allow_old_schema);
+        db = OpenChecked(shard, single ? path : shard.name, options.allow_old_schema);
       } catch (const Xapian::Error& e) {
         if (!options.partial) throw OpenError(path, shard, single, e);
         skipped.push_back({shard.name, internal::DescribeXapianError(e)});
@@ -114,6 +119,10 @@ Database Database::Open(const std::vector<std::string>& paths, const OpenOptions
   db.has_remote_ = remote;
   db.skipped_ = std::move(skipped);
   return db;
+}
+
+void Database::WaitForWriter(int attempt) {
+  if (attempt >= 3) std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
 }
 
 void Database::ReopenAnswering() {

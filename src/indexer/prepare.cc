@@ -4,12 +4,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include "gazette/article_json.h"
+#include "gazette/database.h"
 #include "gazette/dates.h"
 #include "gazette/schema.h"
 #include "hash.h"
@@ -226,8 +227,11 @@ std::optional<std::string> ArticlePreparer::StoredHash(const std::string& id_ter
     } catch (const Xapian::DatabaseModifiedError&) {
       // The writer committed twice since this view was opened: any newer
       // view is as good, since the writer re-checks ids it wrote itself.
-      if (attempt >= 5) throw;
-      snapshot_->reopen();
+      // Opening can itself lose that race while the writer commits small
+      // batches back to back, so the view is opened afresh each time.
+      snapshot_.reset();
+      if (attempt >= Database::kRetriesWhileWriting) throw;
+      Database::WaitForWriter(attempt);
     }
   }
 }
