@@ -71,6 +71,32 @@ std::vector<std::string> SnippetKeys(const Xapian::Query& query) {
   return keys;
 }
 
+// The first or last word of `text`, less the punctuation around it, and
+// without highlight marks: what Xapian's passage and the window share when
+// the passage runs to the window's edge.
+std::string EdgeWord(std::string_view text, bool last) {
+  std::string plain;
+  for (char c : text)
+    if (c != kHighlightOpen && c != kHighlightClose) plain += c;
+  const std::size_t trimmed_end = plain.find_last_not_of(" \n\t");
+  if (trimmed_end == std::string::npos) return "";
+  plain.resize(trimmed_end + 1);
+  const std::size_t trimmed_begin = plain.find_first_not_of(" \n\t");
+  std::string_view word(plain);
+  word.remove_prefix(trimmed_begin);
+  if (last) {
+    const std::size_t space = word.find_last_of(" \n\t");
+    if (space != std::string_view::npos) word.remove_prefix(space + 1);
+  } else {
+    word = word.substr(0, word.find_first_of(" \n\t"));
+  }
+  while (!word.empty() && !IsWordByte(static_cast<unsigned char>(word.front())))
+    word.remove_prefix(1);
+  while (!word.empty() && !IsWordByte(static_cast<unsigned char>(word.back())))
+    word.remove_suffix(1);
+  return std::string(word);
+}
+
 // A '.', '!' or '?' before a space or the end, or a line break.
 bool IsSentenceEnd(std::string_view text, std::size_t at) {
   const char c = text[at];
@@ -154,14 +180,22 @@ SnippetMaker::SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query,
 std::string SnippetMaker::operator()(const Article& article) const {
   const std::string& text = article.body.empty() ? article.title : article.body;
   const SnippetWindow window = FindSnippetWindow(text, keys_, length_);
-  std::string html = mset_.snippet(text.substr(window.begin, window.end - window.begin), length_,
-                                   stemmer_, 0, std::string(1, kHighlightOpen),
-                                   std::string(1, kHighlightClose), std::string(kOmitted));
+  const std::string_view shown = std::string_view(text).substr(window.begin,
+                                                                window.end - window.begin);
+  std::string snippet = UnescapeHtml(mset_.snippet(
+      std::string(shown), length_, stemmer_, 0, std::string(1, kHighlightOpen),
+      std::string(1, kHighlightClose), std::string(kOmitted)));
   // Xapian marks what it left out of the window, not what the window left
-  // out of the body mid-sentence.
-  if (window.cut_begin && !html.starts_with(kOmitted)) html.insert(0, kOmitted);
-  if (window.cut_end && !html.ends_with(kOmitted)) html += kOmitted;
-  return UnescapeHtml(html);
+  // out of the body: that "…" is ours, and only where Xapian's passage runs
+  // to an edge the window cut mid-sentence. A passage that ends at a sentence
+  // end inside the window needs none.
+  if (window.cut_begin && !snippet.starts_with(kOmitted) &&
+      EdgeWord(snippet, false) == EdgeWord(shown, false))
+    snippet.insert(0, kOmitted);
+  if (window.cut_end && !snippet.ends_with(kOmitted) &&
+      EdgeWord(snippet, true) == EdgeWord(shown, true))
+    snippet += kOmitted;
+  return snippet;
 }
 
 }  // namespace gazette::internal

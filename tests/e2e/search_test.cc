@@ -266,6 +266,18 @@ TEST_CASE("e2e search: json output has the documented shape") {
   CHECK(Gazette({"search", "sumit"}).out.find("Did you mean: summit") != std::string::npos);
 }
 
+TEST_CASE("e2e search: a snippet's '…' marks text left out, never a sentence's end") {
+  for (const char* query : {"summit", "sanctions", "\"climate change\" OR summit", "election"}) {
+    RunResult r = Gazette({"search", query, "--limit", "50", "--format", "jsonl"});
+    REQUIRE(r.exit_code == 0);
+    for (const std::string& line : Lines(r.out)) {
+      const std::string snippet = nlohmann::json::parse(line)["snippet"];
+      INFO(query, ": ", snippet);
+      for (const char* end : {".…", "?…", "!…"}) CHECK_FALSE(snippet.ends_with(end));
+    }
+  }
+}
+
 TEST_CASE("e2e search: text output, paging and colour") {
   RunResult r = Gazette({"search", "\"minimum corporate tax\"", "--sort", "newest", "--color", "never"});
   CHECK(r.out.find("  1. ") == 0);

@@ -92,5 +92,38 @@ TEST_CASE("snippet: a stemmed word found late in a long body, highlighted, with 
   CHECK(snippet.ends_with("…"));
 }
 
+// An index holding `term`, and a search for it, for SnippetMaker.
+struct OneTermSearch {
+  explicit OneTermSearch(const std::string& term) : query(term) {
+    Xapian::Document doc;
+    doc.add_term(term);
+    db.add_document(doc);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    mset = enquire.get_mset(0, 10);
+  }
+  std::string Snippet(const std::string& body) const {
+    Article article;
+    article.body = body;
+    return SnippetMaker(mset, query, stemmer, 200)(article);
+  }
+  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  Xapian::Query query;
+  Xapian::MSet mset;
+  Xapian::Stem stemmer{"english"};
+};
+
+TEST_CASE("snippet: no '…' before a passage that starts a sentence inside a cut window") {
+  const OneTermSearch search("zanzibar");
+  std::string words;
+  while (words.size() < 3000) words += "lorem ipsum dolor ";
+  // The window is cut mid-sentence at both ends (no sentence end near them),
+  // and Xapian's passage starts at a sentence start inside it.
+  const std::string snippet = search.Snippet(words + ". Zanzibar talks ended " + words);
+  INFO(snippet);
+  CHECK(snippet.starts_with(std::string(1, kHighlightOpen) + "Zanzibar"));
+  CHECK(snippet.ends_with("…"));
+}
+
 }  // namespace
 }  // namespace gazette::internal
