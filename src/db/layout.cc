@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,9 +22,18 @@ namespace {
 
 fs::path StubPath(const std::string& db_path) { return fs::path(db_path) / kStubName; }
 
+// No stub: a plain Xapian database, no names. A stub that cannot be read
+// (out of file descriptors, say) must not pass for that.
 std::vector<std::string> ReadStubNames(const std::string& db_path) {
   std::vector<std::string> names;
-  std::ifstream in(StubPath(db_path));
+  const fs::path stub = StubPath(db_path);
+  std::ifstream in(stub);
+  if (!in) {
+    const int error = errno;
+    std::error_code ec;
+    if (fs::exists(stub, ec) || ec)
+      throw Error(ErrorKind::kIo, stub.string() + ": cannot read: " + std::strerror(error));
+  }
   std::string line;
   while (std::getline(in, line)) {
     std::istringstream words(line);

@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <thread>
@@ -17,9 +19,20 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+bool OutOfFileDescriptors(const Xapian::Error& e) {
+  const char* reason = e.get_error_string();
+  return reason && (std::string_view(reason) == std::strerror(EMFILE) ||
+                    std::string_view(reason) == std::strerror(ENFILE));
+}
+
 [[noreturn]] void ThrowIo(const std::string& db_path, const Xapian::Error& e) {
-  throw Error(ErrorKind::kIo, fmt::format("{}: cannot write the index: {}: {}", db_path,
-                                          e.get_type(), e.get_msg()));
+  const char* reason = e.get_error_string();
+  // Each shard's writer holds about seven files open at once.
+  const std::string_view hint =
+      OutOfFileDescriptors(e) ? "; raise the limit with `ulimit -n`, or use fewer shards" : "";
+  throw Error(ErrorKind::kIo, fmt::format("{}: cannot write the index: {}: {}{}{}", db_path,
+                                          e.get_type(), e.get_msg(),
+                                          reason ? fmt::format(" ({})", reason) : "", hint));
 }
 
 // The database the stub names, when it names one; else PATH itself (a plain
@@ -34,15 +47,19 @@ std::string LiveTarget(const std::string& db_path) {
 Xapian::WritableDatabase OpenWithDeadline(const std::string& db_path,
                                           const WriterOptions& options) {
   const auto deadline = Clock::now() + std::chrono::duration<double>(options.wait_seconds);
+  std::string target;
   for (;;) {
     try {
       // The folder the stub names, checked again once locked: a rebuild or
       // fresh build that held the lock may have swapped the stub meanwhile,
       // and writing into the folder it replaced would lose the articles.
-      const std::string target = LiveTarget(db_path);
+      target = LiveTarget(db_path);
       Xapian::WritableDatabase db(target, Xapian::DB_OPEN);
       if (LiveTarget(db_path) == target) return db;
       db.close();
+      if (Clock::now() >= deadline)
+        throw Error(ErrorKind::kIo, fmt::format("{}: the index kept being swapped while this "
+                                                "writer opened it", db_path));
       continue;
     } catch (const Xapian::DatabaseLockError&) {
       const bool stop = options.stop_requested && options.stop_requested->load();
@@ -54,8 +71,11 @@ Xapian::WritableDatabase OpenWithDeadline(const std::string& db_path,
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     } catch (const Xapian::DatabaseOpeningError& e) {
       // The folder went away between reading the stub and opening it: a
-      // swap finished; read the stub again.
-      if (Clock::now() >= deadline) ThrowIo(db_path, e);
+      // swap finished; read the stub again. Any other failure to open (out
+      // of file descriptors, say) would fail again on every try.
+      const bool swapped = !std::filesystem::exists(target);
+      const bool stop = options.stop_requested && options.stop_requested->load();
+      if (!swapped || stop || Clock::now() >= deadline) ThrowIo(db_path, e);
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     } catch (const Xapian::Error& e) {
       ThrowIo(db_path, e);

@@ -4,6 +4,7 @@ they share: no signal, a time limit, and a sound database afterwards."""
 import glob
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,12 +47,16 @@ def scrubbed_env():
     return env
 
 
-def run(args, timeout, env=None):
+def run(args, timeout, env=None, open_files=None):
     """Runs gazette; returns CompletedProcess, or None when it had to be killed
-    for exceeding `timeout` seconds (a hang is a failure, never a wait)."""
+    for exceeding `timeout` seconds (a hang is a failure, never a wait).
+    `open_files`: the child's limit on open file descriptors (`ulimit -n`)."""
+    def limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
     try:
         return subprocess.run([BINARY] + args, capture_output=True, text=True,
-                              errors="replace", timeout=timeout, env=env or scrubbed_env())
+                              errors="replace", timeout=timeout, env=env or scrubbed_env(),
+                              preexec_fn=limit if open_files else None)
     except subprocess.TimeoutExpired:
         return None
 
