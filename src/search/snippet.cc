@@ -97,6 +97,28 @@ std::string EdgeWord(std::string_view text, bool last) {
   return std::string(word);
 }
 
+// Stems only the words that could match one of the query's stemmed terms:
+// those that start with a key. Xapian's snippet stems every word it is given,
+// half of its cost; a word that starts with no key cannot stem to a query's
+// term (each key begins its stem), so it comes back as it is and matches
+// nothing, as its real stem would not.
+class KeyedStemmer : public Xapian::StemImplementation {
+ public:
+  KeyedStemmer(const Xapian::Stem& stem, const std::vector<std::string>& keys)
+      : stem_(stem), keys_(keys) {}
+  std::string operator()(const std::string& word) override {
+    const std::string lower = ToLowerAscii(word);
+    for (const std::string& key : keys_)
+      if (lower.starts_with(key)) return stem_(word);
+    return word;
+  }
+  std::string get_description() const override { return "keyed " + stem_.get_description(); }
+
+ private:
+  Xapian::Stem stem_;
+  std::vector<std::string> keys_;
+};
+
 // A '.', '!' or '?' before a space or the end, or a line break.
 bool IsSentenceEnd(std::string_view text, std::size_t at) {
   const char c = text[at];
@@ -175,7 +197,10 @@ SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::st
 
 SnippetMaker::SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query,
                            const Xapian::Stem& stemmer, std::size_t length)
-    : mset_(mset), stemmer_(stemmer), length_(length), keys_(SnippetKeys(query)) {}
+    : mset_(mset),
+      length_(length),
+      keys_(SnippetKeys(query)),
+      stemmer_(new KeyedStemmer(stemmer, keys_)) {}
 
 std::string SnippetMaker::operator()(const Article& article) const {
   const std::string& text = article.body.empty() ? article.title : article.body;

@@ -17,16 +17,16 @@ namespace gazette::internal {
 // query's words once for every hit.
 class SnippetMaker {
  public:
-  // `mset` and `stemmer` must outlive it.
+  // `mset` must outlive it.
   SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query, const Xapian::Stem& stemmer,
                std::size_t length);
   std::string operator()(const Article& article) const;
 
  private:
   const Xapian::MSet& mset_;
-  const Xapian::Stem& stemmer_;
   std::size_t length_;
   std::vector<std::string> keys_;  // lowercase starts of the words the query matches in a body
+  Xapian::Stem stemmer_;           // stems only words that start with a key
 };
 
 // Where the query's words cluster in `text`: the bytes to hand Xapian, from
