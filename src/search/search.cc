@@ -16,17 +16,11 @@ bool ByRelevance(const ParsedQuery& query, SortOrder sort) {
   return sort == SortOrder::kRelevance || (sort == SortOrder::kAuto && query.has_words);
 }
 
-// For the orders other than relevance.
-void SetOrder(Xapian::Enquire& enquire, const ParsedQuery& query, SortOrder sort) {
-  const bool newest = sort != SortOrder::kOldest;
-  // Within a day, relevance decides; equal scores there stay in docid order.
-  if (query.has_words) {
-    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest);
-    return;
-  }
-  // A filter-only query scores every match 0: without a date order the
-  // results would come in index order (xapian-notes pitfall 15).
-  enquire.set_sort_by_value(schema::kSlotDateThenId, newest);
+// For the orders other than relevance: filter-only queries. Every match
+// scores 0, so without a date order the results would come in index order
+// (xapian-notes pitfall 15).
+void SetOrder(Xapian::Enquire& enquire, SortOrder sort) {
+  enquire.set_sort_by_value(schema::kSlotDateThenId, sort != SortOrder::kOldest);
 }
 
 // Ties never go by docid: docids differ between one index and the same
@@ -74,12 +68,72 @@ RankedPage RankByRelevance(Xapian::Enquire& enquire, const SearchOptions& option
   return page;
 }
 
-RankedPage RankBySort(Xapian::Enquire& enquire, const ParsedQuery& query,
-                      const SearchOptions& options, Xapian::doccount check_at_least) {
+RankedPage RankBySort(Xapian::Enquire& enquire, const SearchOptions& options,
+                      Xapian::doccount check_at_least) {
   RankedPage page;
-  SetOrder(enquire, query, options.sort);
+  SetOrder(enquire, options.sort);
   page.mset = enquire.get_mset(options.offset, options.limit, check_at_least);
   for (auto it = page.mset.begin(); it != page.mset.end(); ++it) page.hits.push_back(it);
+  return page;
+}
+
+// Articles of one day with equal scores (same-day copies).
+bool SameDayTie(const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+  return Tied(a, b) && a.get_document().get_value(schema::kSlotDate) ==
+                           b.get_document().get_value(schema::kSlotDate);
+}
+
+// Whether every hit of `mset` from `from` to `to` (inclusive) is tied.
+bool TiedRun(const Xapian::MSet& mset, Xapian::doccount from, Xapian::doccount to) {
+  for (Xapian::doccount i = from; i < to; ++i)
+    if (!SameDayTie(mset[i], mset[i + 1])) return false;
+  return true;
+}
+
+// A date sort with words: by day, then relevance. Xapian would order
+// same-day ties by docid, which differs between one index and shards; they
+// go by the date-then-id slot instead, in the sort's direction. Ties can
+// cross the page's edges, so the page is fetched with hits on each side,
+// more until no tie that reaches into the page is cut by what was fetched.
+RankedPage RankByDayThenRelevance(Xapian::Enquire& enquire, const SearchOptions& options,
+                                  Xapian::doccount check_at_least) {
+  const bool newest = options.sort != SortOrder::kOldest;
+  enquire.set_sort_by_value_then_relevance(schema::kSlotDate, newest);
+  RankedPage page;
+  if (options.limit == 0) {
+    page.mset = enquire.get_mset(options.offset, 0, check_at_least);
+    return page;
+  }
+  const auto offset = static_cast<Xapian::doccount>(options.offset);
+  const auto limit = static_cast<Xapian::doccount>(options.limit);
+  Xapian::doccount first = 0;
+  for (Xapian::doccount extra = 1;; extra *= 4) {
+    const Xapian::doccount from = offset > extra ? offset - extra : 0;
+    const Xapian::doccount wanted = offset - from + limit + extra;
+    page.mset = enquire.get_mset(from, wanted, check_at_least);
+    first = offset - from;
+    const Xapian::doccount size = page.mset.size();
+    const Xapian::doccount last = std::min(size, first + limit);
+    if (first >= size) return page;
+    const bool cut_before = from > 0 && TiedRun(page.mset, 0, first);
+    const bool cut_after = size == wanted && TiedRun(page.mset, last - 1, size - 1);
+    if (!cut_before && !cut_after) break;
+  }
+  std::vector<Xapian::MSetIterator> all;
+  for (auto it = page.mset.begin(); it != page.mset.end(); ++it) all.push_back(it);
+  for (std::size_t start = 0; start < all.size();) {
+    std::size_t end = start + 1;
+    while (end < all.size() && SameDayTie(all[start], all[end])) ++end;
+    std::sort(all.begin() + start, all.begin() + end,
+              [newest](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) {
+                const std::string x = a.get_document().get_value(schema::kSlotDateThenId);
+                const std::string y = b.get_document().get_value(schema::kSlotDateThenId);
+                return newest ? x > y : x < y;
+              });
+    start = end;
+  }
+  const std::size_t last = std::min(all.size(), std::size_t{first} + limit);
+  page.hits.assign(all.begin() + first, all.begin() + last);
   return page;
 }
 
@@ -124,9 +178,9 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     // rank, an estimate would save nothing and may read "about 0".
     const bool exact = options.exact_total || !facets.empty() || options.limit == 0;
     const Xapian::doccount check_at_least = exact ? xdb.get_doccount() : 0;
-    RankedPage page = ByRelevance(query, options.sort)
-                          ? RankByRelevance(enquire, options, check_at_least)
-                          : RankBySort(enquire, query, options, check_at_least);
+    RankedPage page = ByRelevance(query, options.sort) ? RankByRelevance(enquire, options, check_at_least)
+                      : query.has_words ? RankByDayThenRelevance(enquire, options, check_at_least)
+                                        : RankBySort(enquire, options, check_at_least);
     const Xapian::MSet& mset = page.mset;
     if (!facets.empty()) spy.CountValues(xdb);
     result.total = mset.get_matches_estimated();

@@ -62,6 +62,39 @@ TEST_CASE("equal scores come newest first, on every page") {
   CHECK(json.find(R"("rank":4)") != std::string::npos);
 }
 
+TEST_CASE("--sort newest and oldest with words: same-day equal scores by id, on every page") {
+  // Same-day wire copies indexed in an order that is not their ids' order
+  // either way, so that docid order would show.
+  TempDir dir;
+  std::string lines;
+  for (const char* id : {"c", "a", "e", "b", "d"})
+    lines += std::string(R"({"id": "copy-)") + id +
+             R"(", "date": "2019-03-05", "title": "Talks resume", "body": "Envoys resumed qqtalks."})" +
+             "\n";
+  lines += R"({"id": "later", "date": "2019-03-06", "title": "t", "body": "qqtalks again."})" "\n";
+  lines += R"({"id": "earlier", "date": "2019-03-04", "title": "t", "body": "qqtalks before."})";
+  WriteFile(dir.path() / "wire.jsonl", lines);
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "wire.jsonl"}).exit_code == 0);
+
+  auto page = [&](const char* sort, const char* offset, const char* limit) {
+    return RunGazette({"--db", db, "search", "qqtalks", "--sort", sort, "--format", "ids",
+                       "--offset", offset, "--limit", limit})
+        .out;
+  };
+  CHECK(page("newest", "0", "10") ==
+        "later\ncopy-e\ncopy-d\ncopy-c\ncopy-b\ncopy-a\nearlier\n");
+  CHECK(page("oldest", "0", "10") ==
+        "earlier\ncopy-a\ncopy-b\ncopy-c\ncopy-d\ncopy-e\nlater\n");
+  // Pages whose edges cut through the tied copies.
+  CHECK(page("newest", "0", "2") == "later\ncopy-e\n");
+  CHECK(page("newest", "2", "2") == "copy-d\ncopy-c\n");
+  CHECK(page("newest", "4", "1") == "copy-b\n");
+  CHECK(page("newest", "5", "5") == "copy-a\nearlier\n");
+  CHECK(page("oldest", "3", "2") == "copy-c\ncopy-d\n");
+  CHECK(page("oldest", "9", "2").empty());
+}
+
 TEST_CASE("a first database killed while Xapian created it is created again") {
   // What kill -9 can leave when it lands inside the very first run's
   // database creation: the folder, a lock file and a table, no iamglass.
