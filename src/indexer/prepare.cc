@@ -2,6 +2,7 @@
 #include "indexer/prepare.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,11 +20,17 @@
 namespace gazette::internal {
 namespace {
 
-bool ReadFd(int fd, std::string& content, std::string& error) {
+// Reads from `fd` until its end or until `content` holds `limit` bytes;
+// `at_end` says which.
+bool ReadUpTo(int fd, std::size_t limit, std::string& content, bool& at_end, std::string& error) {
   char buffer[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n == 0) return true;
+  at_end = false;
+  while (content.size() < limit) {
+    const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, limit - content.size()));
+    if (n == 0) {
+      at_end = true;
+      return true;
+    }
     if (n < 0) {
       if (errno == EINTR) continue;
       error = std::strerror(errno);
@@ -31,11 +38,19 @@ bool ReadFd(int fd, std::string& content, std::string& error) {
     }
     content.append(buffer, static_cast<std::size_t>(n));
   }
+  return true;
 }
 
 // JSON Lines files bigger than this are read a slice of about this size at
 // a time (see PrepareJsonlSlices).
 constexpr std::size_t kJsonlSliceBytes = 8u << 20;
+// No one article (a text or HTML file, a JSON Lines line) is larger: past it
+// an input is rejected rather than read whole into memory (/dev/zero, a
+// stray multi-gigabyte log).
+constexpr std::size_t kMaxArticleBytes = 64u << 20;
+const std::string kTooLarge = fmt::format(
+    "larger than {} MB: not one article (JSON Lines of any size is read a line at a time)",
+    kMaxArticleBytes >> 20);
 
 bool IsJsonl(const std::string& path, Format format) {
   if (format != Format::kAuto) return format == Format::kJsonl;
@@ -54,20 +69,6 @@ std::string AbsoluteOrigin(const std::string& path) {
 
 }  // namespace
 
-bool ReadInput(const InputFile& input, std::string& content, std::string& error) {
-  content.clear();
-  if (input.path == "-") return ReadFd(STDIN_FILENO, content, error);
-  const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    error = std::strerror(errno);
-    return false;
-  }
-  if (input.size > 0) content.reserve(input.size);
-  const bool ok = ReadFd(fd, content, error);
-  ::close(fd);
-  return ok;
-}
-
 std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
@@ -81,19 +82,39 @@ ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, cons
 void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index,
                                   std::size_t chunk_articles,
                                   const std::function<bool(PreparedChunk&&)>& emit) {
-  if (input.size > kJsonlSliceBytes && IsJsonl(input.path, read_.format)) {
-    PrepareJsonlSlices(input, file_index, chunk_articles, emit);
-    return;
-  }
   PreparedChunk chunk;
   chunk.file_index = file_index;
-  std::string content, error;
-  if (!ReadInput(input, content, error)) {
-    chunk.problems.push_back(Problem{input.path, 0, "cannot read: " + error, true});
+  const auto reject = [&](const std::string& why) {
+    chunk.problems.push_back(Problem{input.path, 0, why, true});
     chunk.last = true;
     emit(std::move(chunk));
+  };
+  const bool is_stdin = input.path == "-";
+  const int fd = is_stdin ? STDIN_FILENO : ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return reject(std::string("cannot read: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() {
+      if (fd != STDIN_FILENO) ::close(fd);
+    }
+  } closer{fd};
+  // The first slice tells a JSON Lines stream (read a slice at a time, of
+  // any size) from one article (read whole, up to kMaxArticleBytes); a pipe
+  // or stdin has no size to tell it by.
+  std::string content, error;
+  bool at_end = false;
+  if (input.size > 0) content.reserve(std::min<std::uint64_t>(input.size, kJsonlSliceBytes));
+  if (!ReadUpTo(fd, kJsonlSliceBytes, content, at_end, error))
+    return reject("cannot read: " + error);
+  if (!at_end && (IsJsonl(input.path, read_.format) ||
+                  (read_.format == Format::kAuto &&
+                   DetectFormat(input.path, content) == Format::kJsonl))) {
+    PrepareJsonlSlices(input, fd, std::move(content), file_index, chunk_articles, emit);
     return;
   }
+  if (!at_end && !ReadUpTo(fd, kMaxArticleBytes, content, at_end, error))
+    return reject("cannot read: " + error);
+  if (!at_end) return reject(kTooLarge);
   chunk.file_bytes = content.size();
   if (LooksBinary(content)) {
     chunk.skipped = true;
@@ -109,50 +130,44 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   emit(std::move(chunk));
 }
 
-bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, std::size_t file_index,
-                                         std::size_t chunk_articles,
+bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd, std::string pending,
+                                         std::size_t file_index, std::size_t chunk_articles,
                                          const std::function<bool(PreparedChunk&&)>& emit) {
   PreparedChunk chunk;
   chunk.file_index = file_index;
-  const auto fail = [&](const std::string& why) {
-    chunk.problems.push_back(Problem{input.path, 0, "cannot read: " + why, true});
+  const auto fail = [&](int line, const std::string& why) {
+    chunk.problems.push_back(Problem{input.path, line, why, true});
     chunk.last = true;
     return emit(std::move(chunk));
   };
-  const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(std::strerror(errno));
   ReadOptions options = read_;
   options.format = Format::kJsonl;
-  std::string pending, block(kJsonlSliceBytes, '\0');
-  std::uint64_t total = 0;
+  std::string block(kJsonlSliceBytes, '\0');
+  std::uint64_t total = pending.size();
   bool more = true;
   while (more) {
     const ssize_t n = ::read(fd, block.data(), block.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      return fail(why);
-    }
+    if (n < 0) return fail(0, std::string("cannot read: ") + std::strerror(errno));
     more = n > 0;
     total += static_cast<std::uint64_t>(n);
     pending.append(block.data(), static_cast<std::size_t>(n));
     // A slice ends at a line's end, except for a last line with none.
     const std::size_t cut = more ? pending.rfind('\n') : pending.size();
+    if (cut == std::string::npos && pending.size() > kMaxArticleBytes)
+      return fail(options.line_offset + 1,
+                  fmt::format("a line longer than {} MB: not one article", kMaxArticleBytes >> 20));
     if (cut == std::string::npos || (more && pending.size() < kJsonlSliceBytes)) continue;
     const std::string_view slice(pending.data(), more ? cut + 1 : cut);
     const int lines = static_cast<int>(std::count(slice.begin(), slice.end(), '\n'));
     if (!internal::Trim(slice).empty()) {
       ReadResult read = ReadArticles(slice, input.path, input.id_hint, options);
-      if (!PrepareRead(std::move(read), input, slice.size(), chunk_articles, chunk, emit)) {
-        ::close(fd);
+      if (!PrepareRead(std::move(read), input, slice.size(), chunk_articles, chunk, emit))
         return false;
-      }
     }
     options.line_offset += lines;
     pending.erase(0, slice.size());
   }
-  ::close(fd);
   chunk.file_bytes = total;
   chunk.last = true;
   return emit(std::move(chunk));

@@ -49,9 +49,6 @@ struct PreparedChunk {
   std::vector<PreparedArticle> articles;
 };
 
-// Reads `input` whole ("-": stdin). Returns false with `error` set.
-bool ReadInput(const InputFile& input, std::string& content, std::string& error);
-
 // The hash stored per article: of the input's fields before extraction, so
 // an unchanged article is recognised without extracting it again.
 std::string ContentHash(const Article& article);
@@ -75,10 +72,11 @@ class ArticlePreparer {
   Xapian::Document Build(Article& article, const std::string& content_hash);
 
  private:
-  // A big JSON Lines file, read and parsed a slice at a time so that memory
-  // does not grow with the file. Returns false when `emit` asked to stop.
-  bool PrepareJsonlSlices(const InputFile& input, std::size_t file_index,
-                          std::size_t chunk_articles,
+  // A big JSON Lines file or stream, read from `fd` and parsed a slice at a
+  // time so that memory does not grow with it; `pending` is what was read
+  // of it already. Returns false when `emit` asked to stop.
+  bool PrepareJsonlSlices(const InputFile& input, int fd, std::string pending,
+                          std::size_t file_index, std::size_t chunk_articles,
                           const std::function<bool(PreparedChunk&&)>& emit);
   // Prepares `read`'s articles into `chunk`, emitting full chunks on the way.
   bool PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,

@@ -438,9 +438,9 @@ TEST_CASE("index: an id changed twice in one run is kept once, in its last versi
   }
 }
 
-TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbers") {
-  TempDir dir;
-  // About 10 MB: more than one slice (prepare.cc reads 8 MB at a time).
+// About 10 MB of JSON Lines, more than one slice (prepare.cc reads 8 MB at a
+// time), with a broken line 2500.
+std::string BigJsonl() {
   std::string content;
   const std::string filler(3900, 'x');
   for (int line = 1; line <= 2600; ++line) {
@@ -451,6 +451,35 @@ TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbe
     content += R"({"title": "Line )" + std::to_string(line) + R"(", "body": "qqline)" +
                std::to_string(line) + " " + filler + R"("})" + "\n";
   }
+  return content;
+}
+
+TEST_CASE("index: JSON Lines on stdin is read a slice at a time, with its line numbers") {
+  // It used to be read whole into memory first (504 MB peak for 142 MB).
+  TempDir dir;
+  const std::string db = dir / "db";
+  RunResult run = RunGazette({"--db", db, "index", "-"}, RunOptions{BigJsonl(), {}});
+  CAPTURE(run.err.substr(0, 400));
+  CHECK(run.exit_code == 1);
+  CHECK(Contains(run.err, "-:2500: invalid JSON"));
+  CHECK(Contains(run.err, "indexed 2599 new"));
+  CHECK(Lines(FoundIds(db, "qqline2600")).size() == 1);
+}
+
+TEST_CASE("index: an endless input is rejected by name, and the rest indexed") {
+  // Read whole, /dev/zero used to grow until std::bad_alloc.
+  TempDir dir;
+  WriteFile(dir.path() / "ok.txt", "Harbour report\n\nThe qqharbour reopened.\n");
+  const std::string db = dir / "db";
+  RunResult run = RunGazette({"--db", db, "index", "/dev/zero", dir / "ok.txt"});
+  CHECK(run.exit_code == 1);
+  CHECK(Contains(run.err, "/dev/zero: larger than 64 MB"));
+  CHECK(FoundIds(db, "qqharbour") == "ok.txt\n");
+}
+
+TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbers") {
+  TempDir dir;
+  const std::string content = BigJsonl();
   WriteFile(dir.path() / "big.jsonl", content);
   const std::string db = dir / "db";
   RunResult run = RunGazette({"--db", db, "index", dir / "big.jsonl"});
