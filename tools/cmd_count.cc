@@ -18,7 +18,8 @@ int RunCount(const GlobalOptions& global, const CountArgs& args) {
   Database db = OpenForQuery(global);  // throws Error{kNoDatabase} with a hint
   std::optional<Gazetteer> merged;
   const Gazetteer& gazetteer = QueryGazetteer(global, merged);
-  const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow());
+  const ParsedQuery query =
+      BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow(), Suggest::kNo);
   fmt::print("{}\n", CountMatches(db, query));
   WarnSkippedShards(db);
   return kExitOk;

@@ -28,7 +28,7 @@ int RunExport(const GlobalOptions& global, const ExportArgs& args) {
   Xapian::Query query = Xapian::Query::MatchAll;
   if (!text.empty()) {
     const Gazetteer gazetteer = Gazetteer::LoadWithUserFiles(global.gazetteer_files);
-    query = BuildQuery(db, gazetteer, text, Filters{}, std::time(nullptr)).query;
+    query = BuildQuery(db, gazetteer, text, Filters{}, std::time(nullptr), Suggest::kNo).query;
   }
   // stdio rather than iostream: one fwrite per line, no flush.
   const ExportReport report = ExportArticles(

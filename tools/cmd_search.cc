@@ -36,7 +36,11 @@ int RunSearch(const GlobalOptions& global, SearchArgs args) {
   Database db = OpenForQuery(global);
   std::optional<Gazetteer> merged;
   const Gazetteer& gazetteer = QueryGazetteer(global, merged);
-  const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters, QueryNow());
+  // Only text and json show "did you mean".
+  const bool shows_suggestion =
+      args.format != OutputFormat::kIds && args.format != OutputFormat::kJsonl;
+  const ParsedQuery query = BuildQuery(db, gazetteer, JoinWords(args.words), args.filters,
+                                       QueryNow(), shows_suggestion ? Suggest::kYes : Suggest::kNo);
   if (args.explain) {
     std::cout << Explain(query);
     return kExitOk;

@@ -228,7 +228,7 @@ bool Filters::empty() const {
 }
 
 ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_view text,
-                       const Filters& filters, std::int64_t now_unix) {
+                       const Filters& filters, std::int64_t now_unix, Suggest suggest) {
   ParsedQuery parsed;
   parsed.text = std::string(text);
   parsed.stemmer = StemmerLanguage("en");
@@ -256,7 +256,8 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
                   OneLine("cannot parse query '" + std::string(text) + "': " + e.get_msg()));
     }
     filter = FilterQuery(filters, context);
-    if (context.error.empty() && HasRareWord(words, parser, stem, xdb)) {
+    if (suggest == Suggest::kYes && context.error.empty() &&
+        HasRareWord(words, parser, stem, xdb)) {
       // Parsed again only for its corrected string, which Xapian builds.
       parser.parse_query(rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
       const std::string corrected = UndoExactWords(parser.get_corrected_query_string());

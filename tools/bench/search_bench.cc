@@ -371,8 +371,10 @@ int Run(const Args& args) {
   RawDriver raw(args.db);
   const std::int64_t now = gazette::QueryNow();
 
+  // Without snippets: what `--format ids` asks, which shows no suggestion either.
   auto gazette_run = [&](const BenchQuery& q, bool snippets = true) {
-    const gazette::ParsedQuery parsed = gazette::BuildQuery(db, gazetteer, q.gazette, {}, now);
+    const gazette::ParsedQuery parsed = gazette::BuildQuery(
+        db, gazetteer, q.gazette, {}, now, snippets ? gazette::Suggest::kYes : gazette::Suggest::kNo);
     gazette::SearchOptions options;
     options.limit = q.limit;
     options.facets = q.facets;
