@@ -33,6 +33,15 @@ def count(db):
     return int(result.stdout.strip()) if result and result.returncode == 0 else None
 
 
+def sanitized():
+    """tools/check sets UBSAN_OPTIONS for its sanitizer build only. Sanitizer
+    runtimes need descriptors of their own: once they are gone, UBSan's vptr
+    check cannot probe memory (it does so through a pipe) and reports the
+    error gazette throws as an object with an invalid vptr, which no
+    suppression can silence (matching one needs the same probe)."""
+    return "UBSAN_OPTIONS" in os.environ
+
+
 def run_starved(args):
     start = time.monotonic()
     result = gazette_run.run(args, TIME_LIMIT, open_files=OPEN_FILES)
@@ -60,16 +69,21 @@ def main():
         db = os.path.join(tmp, "db")
         index = ["--db", db, "--quiet", "index", "--shards", str(SHARDS), "--batch-size", "1"]
 
-        check_fails_cleanly(failures, run_starved(index + [first]),
-                            "a new index, too few descriptors")
+        if sanitized():
+            print("note: sanitizer build: the starved runs are checked by the plain build "
+                  "only (see sanitized())", flush=True)
+        else:
+            check_fails_cleanly(failures, run_starved(index + [first]),
+                                "a new index, too few descriptors")
         enough = gazette_run.run(index + [first], TIME_LIMIT * 5)
         gazette_run.exited_cleanly(failures, enough, "the same command with enough", allowed=(0,))
         failures.check(count(db) == ARTICLES,
                        f"{count(db)} of {ARTICLES} articles found after the second run")
 
         write_articles(more, ARTICLES, 10)
-        check_fails_cleanly(failures, run_starved(index + [more]),
-                            "an existing index, too few descriptors")
+        if not sanitized():
+            check_fails_cleanly(failures, run_starved(index + [more]),
+                                "an existing index, too few descriptors")
         failures.check(count(db) == ARTICLES,
                        f"{count(db)} of {ARTICLES} articles left after the starved run")
         checked = gazette_run.run(["--db", db, "inspect", "check"], TIME_LIMIT * 2)
