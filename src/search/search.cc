@@ -178,9 +178,13 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
     // rank, an estimate would save nothing and may read "about 0".
     const bool exact = options.exact_total || !facets.empty() || options.limit == 0;
     const Xapian::doccount check_at_least = exact ? xdb.get_doccount() : 0;
-    RankedPage page = ByRelevance(query, options.sort) ? RankByRelevance(enquire, options, check_at_least)
-                      : query.has_words ? RankByDayThenRelevance(enquire, options, check_at_least)
-                                        : RankBySort(enquire, options, check_at_least);
+    RankedPage page;
+    if (ByRelevance(query, options.sort))
+      page = RankByRelevance(enquire, options, check_at_least);
+    else if (query.has_words)
+      page = RankByDayThenRelevance(enquire, options, check_at_least);
+    else
+      page = RankBySort(enquire, options, check_at_least);
     const Xapian::MSet& mset = page.mset;
     if (!facets.empty()) spy.CountValues(xdb);
     result.total = mset.get_matches_estimated();

@@ -106,10 +106,11 @@ class KeyedStemmer : public Xapian::StemImplementation {
  public:
   KeyedStemmer(const Xapian::Stem& stem, const std::vector<std::string>& keys)
       : stem_(stem), keys_(keys) {}
+  // Called for every word of every window: compared in place, not lowered
+  // into a copy first.
   std::string operator()(const std::string& word) override {
-    const std::string lower = ToLowerAscii(word);
     for (const std::string& key : keys_)
-      if (lower.starts_with(key)) return stem_(word);
+      if (StartsWithIgnoreCase(word, key)) return stem_(word);
     return word;
   }
   std::string get_description() const override { return "keyed " + stem_.get_description(); }
