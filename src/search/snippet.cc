@@ -1,14 +1,16 @@
-// Snippets come from Xapian's MSet::snippet, which picks the passage with the
-// most query terms and marks phrases as a whole; it returns HTML, which we
-// turn back into plain text so every formatter can style it its own way.
+// Snippets pick the passage with the most query terms and mark phrases as a
+// whole, as Xapian's MSet::snippet does: PassagePicker (passage.h) makes the
+// same passage at a third of the cost, and Xapian's own runs only for what
+// that does not reproduce (wildcards), its HTML turned back into plain text
+// so every formatter can style it its own way.
 // No SNIPPET_BACKGROUND_MODEL: it looks up the frequency of every word of
 // every hit's body, which cost 8 ms of a 9 ms top-10 search
 // (docs/performance.md, "Search"), for a slightly better choice of passage.
-// No SNIPPET_EXHAUSTIVE either: Xapian then stops at the first passage good
-// enough, which halves the snippets' cost (1.1-2 ms per ten hits before).
-// And Xapian sees only a window of the body around where the query's words
-// cluster (found by a plain search, no tokenising): it tokenises and stems
-// every word it is given, which was half of a whole `gazette search`'s
+// No SNIPPET_EXHAUSTIVE either: the search then stops at the first passage
+// good enough, which halves the snippets' cost (1.1-2 ms per ten hits before).
+// And the passage is looked for only in a window of the body around where
+// the query's words cluster (found by a plain search, no tokenising): every
+// word given is tokenised, which was half of a whole `gazette search`'s
 // instructions (callgrind, docs/performance.md "Search").
 #include "search/snippet.h"
 
@@ -201,16 +203,19 @@ SnippetMaker::SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query,
     : mset_(mset),
       length_(length),
       keys_(SnippetKeys(query)),
-      stemmer_(new KeyedStemmer(stemmer, keys_)) {}
+      stemmer_(new KeyedStemmer(stemmer, keys_)),
+      picker_(PassagePicker::For(mset, query, stemmer, keys_)) {}
 
 std::string SnippetMaker::operator()(const Article& article) const {
   const std::string& text = article.body.empty() ? article.title : article.body;
   const SnippetWindow window = FindSnippetWindow(text, keys_, length_);
   const std::string_view shown = std::string_view(text).substr(window.begin,
                                                                 window.end - window.begin);
-  std::string snippet = UnescapeHtml(mset_.snippet(
-      std::string(shown), length_, stemmer_, 0, std::string(1, kHighlightOpen),
-      std::string(1, kHighlightClose), std::string(kOmitted)));
+  std::string snippet =
+      picker_ ? (*picker_)(shown, length_, kHighlightOpen, kHighlightClose, kOmitted)
+              : UnescapeHtml(mset_.snippet(std::string(shown), length_, stemmer_, 0,
+                                           std::string(1, kHighlightOpen),
+                                           std::string(1, kHighlightClose), std::string(kOmitted)));
   // Xapian marks what it left out of the window, not what the window left
   // out of the body: that "…" is ours, and only where Xapian's passage runs
   // to an edge the window cut mid-sentence. A passage that ends at a sentence

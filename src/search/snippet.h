@@ -4,10 +4,12 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gazette/article.h"
+#include "search/passage.h"
 
 namespace gazette::internal {
 
@@ -27,6 +29,7 @@ class SnippetMaker {
   std::size_t length_;
   std::vector<std::string> keys_;  // lowercase starts of the words the query matches in a body
   Xapian::Stem stemmer_;           // stems only words that start with a key
+  std::optional<PassagePicker> picker_;  // empty: Xapian's MSet::snippet picks
 };
 
 // Where the query's words cluster in `text`: the bytes to hand Xapian, from
