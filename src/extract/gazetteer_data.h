@@ -2,6 +2,7 @@
 #ifndef GAZETTE_SRC_EXTRACT_GAZETTEER_DATA_H_
 #define GAZETTE_SRC_EXTRACT_GAZETTEER_DATA_H_
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -15,6 +16,10 @@ struct EmbeddedFile {
 // index/leaders.tsv, people.tsv, organizations.tsv, places.tsv, titles.tsv and
 // common_words.txt, in that order.
 std::span<const EmbeddedFile> BuiltinGazetteerFiles();
+
+// internal::Fnv1a64 over the files above, in order, computed when they were
+// embedded.
+std::uint64_t BuiltinGazetteerFingerprint();
 
 }  // namespace gazette::internal
 
