@@ -95,8 +95,8 @@ std::optional<PassagePicker> PassagePicker::For(const Xapian::MSet& mset,
     if (phrase.size() < 2) return std::nullopt;
     picker.longest_phrase_ = std::max(picker.longest_phrase_, phrase.size());
   }
-  // Xapian's get_max_termweight: the highest and the lowest non-zero weight
-  // of the query's terms.
+  // Xapian's get_max_termweight: the highest weight of the query's terms
+  // (its lowest one weighs only wildcards, left to Xapian).
   double max_tw = 0;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
     max_tw = std::max(max_tw, TermWeight(mset, *it));
