@@ -14,14 +14,17 @@
 
 namespace gazette {
 
+// Views into the gazetteer's text (the embedded files, or its copy of a
+// merged one): valid as long as the Gazetteer it came from. Loading the
+// built-in one copies no string.
 struct Entity {
-  std::string id;  // canonical id, [a-z0-9_]+, unique across kinds
+  std::string_view id;  // canonical id, [a-z0-9_]+, unique across kinds
   EntityKind kind = EntityKind::kPlace;
-  std::string name;                  // display name
-  std::vector<std::string> aliases;  // other surface forms, as written
-  std::string surname;               // for people: declared with '~', else the last word
-  std::string country;               // ISO 3166-1 alpha-2, may be empty
-  std::string details;               // offices with years, place type, org category
+  std::string_view name;                  // display name
+  std::vector<std::string_view> aliases;  // other surface forms, as written
+  std::string_view surname;               // for people: declared with '~', else the last word
+  std::string_view country;               // ISO 3166-1 alpha-2, may be empty
+  std::string_view details;               // offices with years, place type, org category
 };
 
 // A word that introduces a person: "President" (a leader), "aide" (a person).

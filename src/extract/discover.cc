@@ -115,7 +115,7 @@ const Entity* ArticleScan::KnownByAcronym(std::string_view acronym, std::string_
   auto first_word = [](const std::string& phrase) { return phrase.substr(0, phrase.find(' ')); };
   const std::string wanted = first_word(FoldPhrase(name));
   if (first_word(FoldPhrase(known->name)) == wanted) return known;
-  for (const std::string& alias : known->aliases)
+  for (std::string_view alias : known->aliases)
     if (first_word(FoldPhrase(alias)) == wanted) return known;
   return nullptr;
 }

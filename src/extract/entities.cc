@@ -34,7 +34,8 @@ void EntityExtractor::Extract(Article& article) const {
     std::vector<Mention>& mentions = article.mentions(scan.KindOf(hit.ref));
     auto [it, added] = position.try_emplace(hit.ref, mentions.size());
     if (added) {
-      mentions.push_back(Mention{scan.IdOf(hit.ref), scan.NameOf(hit.ref), 0, scan.OffsetOf(hit),
+      mentions.push_back(Mention{std::string(scan.IdOf(hit.ref)), std::string(scan.NameOf(hit.ref)), 0,
+                                 scan.OffsetOf(hit),
                                  std::string(scan.SurfaceOf(hit))});
     }
     ++mentions[it->second].count;

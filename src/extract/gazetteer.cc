@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -63,16 +64,19 @@ bool IsValidId(std::string_view id) {
   });
 }
 
-std::string LastWord(std::string_view name) {
+std::string_view LastWord(std::string_view name) {
   const auto space = name.find_last_of(' ');
-  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+  return space == std::string_view::npos ? name : name.substr(space + 1);
 }
 
 }  // namespace
 
 struct Gazetteer::Impl {
   std::vector<Entity> entities;
-  std::unordered_map<std::string, std::size_t> by_id;
+  std::unordered_map<std::string_view, std::size_t> by_id;
+  // Copies of the merged texts that are not the embedded files: the
+  // entities' views point into them. A deque, so that they never move.
+  std::deque<std::string> texts;
   std::vector<Title> titles;
   std::set<std::string, std::less<>> common_words;  // folded
   // FNV-1a over every merged text, in order: streamed, so that loading keeps
@@ -111,7 +115,7 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 // start in a few ms), hence no per-line vectors and a reserve up front.
 void Gazetteer::MergeTsv(std::string_view text, std::string_view origin) {
   impl_->fingerprint = internal::Fnv1a64(text, impl_->fingerprint);
-  impl_->ParseTsv(text, origin);
+  impl_->ParseTsv(impl_->texts.emplace_back(text), origin);
 }
 
 void Gazetteer::Impl::ParseTsv(std::string_view text, std::string_view origin) {
@@ -135,13 +139,13 @@ void Gazetteer::Impl::ParseTsv(std::string_view text, std::string_view origin) {
           "expected 6 tab-separated columns (id, kind, name, aliases, country, details), got " +
           std::to_string(count));
     Entity e;
-    e.id = std::string(Trim(cols[0]));
-    if (!IsValidId(e.id)) throw bad("id '" + e.id + "' must be lowercase [a-z0-9_]");
+    e.id = Trim(cols[0]);
+    if (!IsValidId(e.id)) throw bad("id '" + std::string(e.id) + "' must be lowercase [a-z0-9_]");
     const auto kind = ParseKind(Trim(cols[1]));
     if (!kind)
       throw bad("unknown kind '" + std::string(cols[1]) + "' (leader, person, org, place)");
     e.kind = *kind;
-    e.name = std::string(Trim(cols[2]));
+    e.name = Trim(cols[2]);
     if (e.name.empty()) throw bad("empty name");
     for (std::string_view aliases = cols[3]; !aliases.empty();) {
       const std::size_t bar = aliases.find('|');
@@ -149,15 +153,15 @@ void Gazetteer::Impl::ParseTsv(std::string_view text, std::string_view origin) {
       aliases.remove_prefix(bar == std::string_view::npos ? aliases.size() : bar + 1);
       if (alias.empty()) continue;
       if (alias.front() == '~') {
-        e.surname = std::string(Trim(alias.substr(1)));
+        e.surname = Trim(alias.substr(1));
         continue;
       }
       e.aliases.emplace_back(alias);
     }
     if (e.surname.empty() && (e.kind == EntityKind::kLeader || e.kind == EntityKind::kPerson))
       e.surname = LastWord(e.name);
-    e.country = std::string(Trim(cols[4]));
-    e.details = std::string(Trim(cols[5]));
+    e.country = Trim(cols[4]);
+    e.details = Trim(cols[5]);
     Add(std::move(e));
   }
 }
@@ -259,7 +263,7 @@ Gazetteer Gazetteer::LoadWithUserFiles(const std::vector<std::string>& user_file
 
 const Entity* Gazetteer::FindById(std::string_view id) const {
   const Impl& data = Data();
-  auto it = data.by_id.find(std::string(id));
+  auto it = data.by_id.find(id);
   return it == data.by_id.end() ? nullptr : &data.entities[it->second];
 }
 

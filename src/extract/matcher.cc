@@ -38,7 +38,7 @@ Matcher::Matcher(const Gazetteer& gazetteer) {
                  names_);
     };
     add_alias(entity.name);
-    for (const std::string& alias : entity.aliases) add_alias(alias);
+    for (std::string_view alias : entity.aliases) add_alias(alias);
     if (surname.empty()) continue;
     auto [it, added] = group_of_surname.emplace(surname, surname_groups_.size());
     if (added) {

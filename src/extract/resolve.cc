@@ -123,7 +123,7 @@ std::vector<const Entity*> Gazetteer::Closest(EntityKind kind, std::string_view 
         std::min(EditDistance(key, internal::FoldPhrase(e.name, scratch)), EditDistance(key, e.id));
     if (!e.surname.empty())
       best = std::min(best, EditDistance(key, internal::FoldPhrase(e.surname, scratch)));
-    for (const std::string& alias : e.aliases)
+    for (std::string_view alias : e.aliases)
       best = std::min(best, EditDistance(key, internal::FoldPhrase(alias, scratch)));
     scored.emplace_back(best, &e);
   }

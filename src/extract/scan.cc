@@ -174,12 +174,12 @@ EntityKind ArticleScan::KindOf(EntityRef ref) const {
                   : locals_[static_cast<std::size_t>(-1 - ref)].kind;
 }
 
-const std::string& ArticleScan::IdOf(EntityRef ref) const {
+std::string_view ArticleScan::IdOf(EntityRef ref) const {
   return ref >= 0 ? entities_[static_cast<std::size_t>(ref)].id
                   : locals_[static_cast<std::size_t>(-1 - ref)].id;
 }
 
-const std::string& ArticleScan::NameOf(EntityRef ref) const {
+std::string_view ArticleScan::NameOf(EntityRef ref) const {
   return ref >= 0 ? entities_[static_cast<std::size_t>(ref)].name
                   : locals_[static_cast<std::size_t>(-1 - ref)].name;
 }

@@ -55,8 +55,8 @@ class ArticleScan {
   // In text order.
   std::span<const Hit> hits() const { return hits_; }
   EntityKind KindOf(EntityRef ref) const;
-  const std::string& IdOf(EntityRef ref) const;
-  const std::string& NameOf(EntityRef ref) const;
+  std::string_view IdOf(EntityRef ref) const;
+  std::string_view NameOf(EntityRef ref) const;
   std::size_t OffsetOf(const Hit& hit) const { return tokens_.tokens[hit.first_token].begin; }
   std::string_view SurfaceOf(const Hit& hit) const;
 

@@ -3,6 +3,8 @@
 // document data is parsed except for `inspect doc`).
 #include "gazette/inspect.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -38,7 +40,7 @@ std::vector<EntityCount> TopEntities(Xapian::Database& db, const Gazetteer& gaze
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string id = TermValue(*t, prefix);
     const Entity* entity = gazetteer.FindById(id);
-    counts.push_back(EntityCount{id, entity ? entity->name : id, t.get_termfreq()});
+    counts.push_back(EntityCount{id, entity ? std::string(entity->name) : id, t.get_termfreq()});
   }
   std::stable_sort(counts.begin(), counts.end(),
                    [](const EntityCount& a, const EntityCount& b) { return a.articles > b.articles; });
@@ -162,8 +164,9 @@ std::vector<EntityRow> InspectEntities(Database& db, const Gazetteer& gazetteer,
     std::vector<EntityRow> rows;
     for (const Entity& e : gazetteer.entities()) {
       if (kind && e.kind != *kind) continue;
-      const std::string term = std::string(schema::EntityField(e.kind).prefix) + e.id;
-      rows.push_back(EntityRow{e.id, e.kind, e.name, e.aliases, x.get_termfreq(term), true});
+      const std::string term = fmt::format("{}{}", schema::EntityField(e.kind).prefix, e.id);
+      rows.push_back(EntityRow{std::string(e.id), e.kind, std::string(e.name),
+                              {e.aliases.begin(), e.aliases.end()}, x.get_termfreq(term), true});
     }
     for (EntityKind k : kAllEntityKinds) {
       if (kind && k != *kind) continue;

@@ -3,6 +3,7 @@
 // accents) gives the one term the indexer wrote (docs/query-syntax.md).
 #include "query/entity_field.h"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -81,8 +82,8 @@ Xapian::Query EntityQuery(const schema::Field& field, std::string_view value,
   const Entity* entity = context.gazetteer->Resolve(kind, value);
   if (!entity) entity = context.gazetteer->Resolve(kind, Fold(value));
   if (entity) {
-    return TermsFor(field, entity->id, context,
-                    KindLabel(entity->kind) + " " + entity->name + " (" + entity->id + ")");
+    return TermsFor(field, std::string(entity->id), context,
+                    fmt::format("{} {} ({})", KindLabel(entity->kind), entity->name, entity->id));
   }
   // Entities the extractor created for names the gazetteer lacks.
   for (const std::string& id : {EntitySlug(value), Fold(value)}) {
@@ -92,7 +93,7 @@ Xapian::Query EntityQuery(const schema::Field& field, std::string_view value,
   std::string message = "unknown " + KindLabel(kind) + " '" + std::string(value) + "' in " + where;
   const auto closest = context.gazetteer->Closest(kind, value, 3);
   for (std::size_t i = 0; i < closest.size(); ++i)
-    message += (i == 0 ? "; closest: " : ", ") + closest[i]->name + " (" + closest[i]->id + ")";
+    message += fmt::format("{}{} ({})", i == 0 ? "; closest: " : ", ", closest[i]->name, closest[i]->id);
   return context.Fail(message);
 }
 

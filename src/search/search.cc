@@ -145,7 +145,7 @@ std::vector<std::string> EntityNames(const std::vector<Mention>& mentions,
       names.push_back(m.name);
     } else {
       const Entity* entity = gazetteer.FindById(m.id);
-      names.push_back(entity ? entity->name : m.id);
+      names.push_back(entity ? std::string(entity->name) : m.id);
     }
   }
   return names;

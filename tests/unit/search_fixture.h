@@ -41,7 +41,7 @@ inline constexpr std::int64_t kFixtureNow = 1618056000;
 
 inline Mention M(const std::string& id, const Gazetteer& g) {
   const Entity* e = g.FindById(id);
-  return Mention{id, e ? e->name : id, 1, 0, ""};
+  return Mention{id, e ? std::string(e->name) : id, 1, 0, ""};
 }
 
 inline std::vector<Article> FixtureArticles(const Gazetteer& g) {
