@@ -117,6 +117,24 @@ TEST_CASE("gazetteer: Builtin(), parsed on first read, equals the one loaded eag
   CHECK(eager.entities().size() > 1000);
 }
 
+TEST_CASE("gazetteer: a merged file's entities outlive the caller's text, and a move") {
+  Gazetteer g;
+  {
+    std::string text = "zz_envoy\tperson\tZara Zed\tZ. Zed|~Zed\tKE\tenvoy\n";
+    g.MergeTsv(text, "user");
+    text.assign(text.size(), '#');  // the caller reuses its buffer
+  }
+  const Gazetteer moved = std::move(g);
+  const Entity* e = moved.FindById("zz_envoy");
+  REQUIRE(e != nullptr);
+  CHECK(e->name == "Zara Zed");
+  CHECK(e->surname == "Zed");
+  REQUIRE(e->aliases.size() == 1);
+  CHECK(e->aliases[0] == "Z. Zed");
+  CHECK(e->details == "envoy");
+  CHECK(moved.Resolve(EntityKind::kPerson, "zara zed") == e);
+}
+
 TEST_CASE("gazetteer: the built-in fingerprint is the hash of the files as merged one by one") {
   // embed.py hashes the files at build time; merging the same texts into an
   // empty gazetteer hashes them at run time. Indexes store the fingerprint,
