@@ -15,31 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "../snippet_oracle.h"
+
 namespace gazette::internal {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Xapian escapes &, < and > in the passage; PassagePicker writes plain text
-// and reads line breaks as spaces.
-std::string Plain(const std::string& html) {
-  std::string out;
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    if (html.compare(i, 5, "&amp;") == 0) {
-      out += '&';
-      i += 4;
-    } else if (html.compare(i, 4, "&lt;") == 0) {
-      out += '<';
-      i += 3;
-    } else if (html.compare(i, 4, "&gt;") == 0) {
-      out += '>';
-      i += 3;
-    } else {
-      out += html[i] == '\n' ? ' ' : html[i];
-    }
-  }
-  return out;
-}
 
 const std::vector<std::string>& Corners() {
   static const std::vector<std::string> texts = {
@@ -80,48 +61,18 @@ std::vector<std::string> SeedBodies() {
   return bodies;
 }
 
-// An index of `texts`, searched for `query_text` as gazette parses words.
-struct Searched {
-  Searched(const std::vector<std::string>& texts, const std::string& query_text) {
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(stemmer);
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    for (const std::string& text : texts) {
-      Xapian::Document doc;
-      generator.set_document(doc);
-      generator.index_text(text);
-      db.add_document(doc);
-    }
-    Xapian::QueryParser parser;
-    parser.set_database(db);
-    parser.set_stemmer(stemmer);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_default_op(Xapian::Query::OP_AND);
-    query = parser.parse_query(query_text, Xapian::QueryParser::FLAG_DEFAULT |
-                                               Xapian::QueryParser::FLAG_WILDCARD);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    mset = enquire.get_mset(0, 10);
-  }
-  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
-  Xapian::Stem stemmer{"english"};
-  Xapian::Query query;
-  Xapian::MSet mset;
-};
-
 // Every text under every query, at short lengths and the usual one.
 void CheckAgainstXapian(const std::vector<std::string>& texts) {
   for (const char* query_text :
        {"summit", "trade talks", "\"trade talks\"", "\"trade talks\" summit", "talks NEAR trade",
         "summits", "\"talks of trade\" \"trade talks\"", "us", "putin", "c++"}) {
-    const Searched search(texts, query_text);
+    const testing::SnippetSearch search(texts, query_text);
     // The empty key: every word is looked up and stemmed, as Xapian does.
     const auto picker = PassagePicker::For(search.mset, search.query, search.stemmer, {""});
     REQUIRE(picker.has_value());
     for (const std::string& text : texts) {
       for (std::size_t length : {20, 60, 200}) {
-        const std::string expected = Plain(search.mset.snippet(
-            text, length, search.stemmer, 0, "\x02", "\x03", "\xE2\x80\xA6"));
+        const std::string expected = search.XapianPlain(text, length);
         INFO("query: " << query_text << ", length " << length << ", text: " << text.substr(0, 80));
         CHECK((*picker)(text, length, '\x02', '\x03', "\xE2\x80\xA6") == expected);
       }
@@ -140,7 +91,7 @@ TEST_CASE("passage: Xapian's passage and marks, on real articles") {
 }
 
 TEST_CASE("passage: wildcards are left to Xapian") {
-  const Searched search(Corners(), "summ*");
+  const testing::SnippetSearch search(Corners(), "summ*");
   CHECK_FALSE(PassagePicker::For(search.mset, search.query, search.stemmer, {""}).has_value());
 }
 
