@@ -38,7 +38,7 @@ struct SnippetSearch {
   }
 
   // What Xapian's snippet of `text` reads as plain text: its &, < and >
-  // unescaped, line breaks as spaces, as PassagePicker writes it.
+  // unescaped, as PassagePicker writes it.
   std::string XapianPlain(const std::string& text, std::size_t length) const {
     const std::string html =
         mset.snippet(text, length, stemmer, 0, "\x02", "\x03", "\xE2\x80\xA6");
@@ -51,7 +51,7 @@ struct SnippetSearch {
         out += html[i + 1] == 'l' ? '<' : '>';
         i += 3;
       } else {
-        out += html[i] == '\n' ? ' ' : html[i];
+        out += html[i];
       }
     }
     return out;

@@ -28,7 +28,7 @@ class PassagePicker {
                                           std::vector<std::string> stem_keys);
 
   // What Xapian's `mset.snippet(text, length, stemmer, 0, open, close,
-  // omit)` returns, HTML-decoded, with line breaks as spaces.
+  // omit)` returns, HTML-decoded.
   std::string operator()(std::string_view text, std::size_t length, char open, char close,
                          std::string_view omit) const;
 

@@ -132,7 +132,7 @@ class Pipe {
         i = c.next;
       }
       if (sentence_end) {
-        AppendPlain(out, input.substr(best_end_, i - best_end_));
+        out += input.substr(best_end_, i - best_end_);
         return false;
       }
       // Else up to four closing marks that belong to the last word, then "…".
@@ -148,7 +148,7 @@ class Pipe {
         i = c.next;
       }
       if (trailing) {
-        AppendPlain(out, input.substr(best_end_, i - best_end_));
+        out += input.substr(best_end_, i - best_end_);
         if (i == input.size()) return false;
       }
       out += omit;
@@ -188,7 +188,7 @@ class Pipe {
       for (std::size_t i = best_begin_; i < input.size();) {
         const xapian_words::Char c = xapian_words::At(input, i);
         if (xapian_words::IsWordchar(c.ch)) {
-          AppendPlain(out, input.substr(best_begin_, i - best_begin_));
+          out += input.substr(best_begin_, i - best_begin_);
           best_begin_ = i;
           break;
         }
@@ -199,7 +199,7 @@ class Pipe {
       phrase_left_ = word.highlight;
       if (phrase_left_) out += open;
     }
-    AppendPlain(out, input.substr(best_begin_, word.term_end - best_begin_));
+    out += input.substr(best_begin_, word.term_end - best_begin_);
     best_begin_ = word.term_end;
     if (phrase_left_ && --phrase_left_ == 0) out += close;
     best_pipe_.pop_front();
@@ -212,13 +212,6 @@ class Pipe {
     std::size_t term_end;
     std::size_t highlight;
   };
-
-  // A one-paragraph excerpt reads line breaks as spaces.
-  static void AppendPlain(std::string& out, std::string_view text) {
-    const std::size_t from = out.size();
-    out += text;
-    std::replace(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), '\n', ' ');
-  }
 
   Queue<Word> pipe_, best_pipe_;
   std::size_t length_;

@@ -125,5 +125,15 @@ TEST_CASE("snippet: no '…' before a passage that starts a sentence inside a cu
   CHECK(snippet.ends_with("…"));
 }
 
+TEST_CASE("snippet: a paragraph break reads as one space, other blanks as written") {
+  const OneTermSearch search("zanzibar");
+  const std::string snippet =
+      search.Snippet("The talks ended.\n\nZanzibar  stays   calm.\r\nThe envoys left.");
+  INFO(snippet);
+  CHECK(snippet.find("ended. " + std::string(1, kHighlightOpen) + "Zanzibar") != std::string::npos);
+  CHECK(snippet.find("stays   calm. The envoys") != std::string::npos);
+  CHECK(snippet.find('\n') == std::string::npos);
+}
+
 }  // namespace
 }  // namespace gazette::internal
