@@ -18,11 +18,14 @@
 
 #include "extract/fold.h"
 #include "extract/gazetteer_data.h"
+#include "ingest/text_util.h"
 #include "gazette/problem.h"
 #include "hash.h"
 
 namespace gazette {
 namespace {
+
+using internal::Trim;
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> parts;
@@ -47,15 +50,6 @@ std::size_t SplitColumns(std::string_view line, std::array<std::string_view, 6>&
     if (end == std::string_view::npos) return count;
     start = end + 1;
   }
-}
-
-// A plain loop: find_first_not_of with a set of three tests each byte
-// through memchr, and trimming was a sixth of loading the built-in files.
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 bool IsValidId(std::string_view id) {

@@ -127,6 +127,27 @@ std::string NormaliseText(std::string_view text) {
   return out;
 }
 
+std::string JoinLines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (!IsSpace(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    bool line_break = false;
+    for (; end < text.size() && IsSpace(text[end]); ++end) line_break |= text[end] == '\n';
+    if (line_break) {
+      out += ' ';
+    } else {
+      out += text.substr(i, end - i);
+    }
+    i = end;
+  }
+  return out;
+}
+
 std::string CollapseSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -28,6 +28,10 @@ std::string NormaliseText(std::string_view text);
 // Runs of whitespace become one space; leading and trailing ones go.
 std::string CollapseSpaces(std::string_view text);
 
+// Each run of whitespace holding a line break becomes one space ("ends
+// here.\n\nNext" reads "ends here. Next"); other runs stay as written.
+std::string JoinLines(std::string_view text);
+
 std::string ToLowerAscii(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);

@@ -101,10 +101,10 @@ std::optional<PassagePicker> PassagePicker::For(const Xapian::MSet& mset,
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
     max_tw = std::max(max_tw, TermWeight(mset, *it));
   max_tw = max_tw == 0.0 ? 1.0 : max_tw * 1.015625;  // Xapian's scaling
-  std::vector<double> weights;
-  for (const std::string& term : parts.loose) weights.push_back(TermWeight(mset, term));
-  for (std::size_t i = 0; i < parts.loose.size(); ++i)
-    picker.loose_.push_back({parts.loose[i], weights[i] < 0 ? -1.0 : weights[i] + max_tw});
+  for (std::string& term : parts.loose) {
+    const double weight = TermWeight(mset, term);
+    picker.loose_.push_back({std::move(term), weight < 0 ? -1.0 : weight + max_tw});
+  }
   for (const auto& phrase : parts.phrases)
     picker.phrase_relevance_.push_back(max_tw * static_cast<double>(phrase.size()));
   picker.phrases_ = std::move(parts.phrases);

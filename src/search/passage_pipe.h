@@ -4,7 +4,6 @@
 #ifndef GAZETTE_SEARCH_PASSAGE_PIPE_H_
 #define GAZETTE_SEARCH_PASSAGE_PIPE_H_
 
-#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>

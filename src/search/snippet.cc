@@ -121,31 +121,6 @@ class KeyedStemmer : public Xapian::StemImplementation {
   std::vector<std::string> keys_;
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-// A one-paragraph excerpt: each run of blanks holding a line break becomes
-// one space ("ends here.\n\nNext" reads "ends here. Next"); other blanks stay.
-std::string JoinLines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    if (!IsSpace(text[i])) {
-      out += text[i++];
-      continue;
-    }
-    std::size_t end = i;
-    bool line_break = false;
-    for (; end < text.size() && IsSpace(text[end]); ++end) line_break |= text[end] == '\n';
-    if (line_break) {
-      out += ' ';
-    } else {
-      out += text.substr(i, end - i);
-    }
-    i = end;
-  }
-  return out;
-}
-
 // A '.', '!' or '?' before a space or the end, or a line break.
 bool IsSentenceEnd(std::string_view text, std::size_t at) {
   const char c = text[at];
@@ -250,7 +225,7 @@ std::string SnippetMaker::operator()(const Article& article) const {
   if (window.cut_end && !snippet.ends_with(kOmitted) &&
       EdgeWord(snippet, true) == EdgeWord(shown, true))
     snippet += kOmitted;
-  return JoinLines(snippet);
+  return JoinLines(snippet);  // a one-paragraph excerpt
 }
 
 }  // namespace gazette::internal
