@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,9 @@
 #include "gazette/problem.h"
 
 namespace gazette {
+namespace internal {
+class SpellingIndex;
+}
 
 // How Database::Open reads the indexes it is given.
 struct OpenOptions {
@@ -59,6 +63,14 @@ class Database {
   // Shards left out by OpenOptions::partial, at open or when one stopped
   // answering during a Read().
   const std::vector<SkippedShard>& skipped() const { return skipped_; }
+
+  // The spelling table held in memory (src/db/spelling_index.h), answering
+  // as Xapian's speller does without its B-tree reads. Null on the first ask
+  // at a revision, where asking Xapian once costs less than loading the table
+  // (a one-shot command asks once); loaded on the second and kept until the
+  // index is reopened at another revision. Always null for sharded and
+  // remote indexes. Call inside Read(): loading reads the index.
+  const internal::SpellingIndex* spelling_index();
 
   // Runs f(Xapian::Database&). A writer committing twice during a read makes
   // Xapian throw DatabaseModifiedError: reopen and retry (see
@@ -112,6 +124,8 @@ class Database {
   OpenOptions options_;
   bool has_remote_ = false;
   std::vector<SkippedShard> skipped_;
+  struct SpellingCache;
+  std::shared_ptr<SpellingCache> spelling_;
 };
 
 }  // namespace gazette

@@ -6,9 +6,11 @@
 #include <cassert>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "db/shards.h"
+#include "db/spelling_index.h"
 #include "gazette/schema.h"
 
 namespace gazette {
@@ -119,6 +121,27 @@ Database Database::Open(const std::vector<std::string>& paths, const OpenOptions
   db.has_remote_ = remote;
   db.skipped_ = std::move(skipped);
   return db;
+}
+
+struct Database::SpellingCache {
+  Xapian::rev revision = 0;
+  int asks = 0;
+  std::optional<internal::SpellingIndex> index;
+};
+
+const internal::SpellingIndex* Database::spelling_index() {
+  if (has_remote_ || db_.size() != 1) return nullptr;
+  if (!spelling_) spelling_ = std::make_shared<SpellingCache>();
+  SpellingCache& cache = *spelling_;
+  const Xapian::rev revision = db_.get_revision();
+  if (cache.revision != revision || cache.asks == 0) {
+    // A reader that reopens at each new commit would load on every query:
+    // counting asks per revision keeps it on Xapian's speller.
+    cache = SpellingCache{.revision = revision, .asks = 1, .index = std::nullopt};
+    return nullptr;
+  }
+  if (!cache.index) cache.index = internal::SpellingIndex::Load(db_);
+  return &*cache.index;
 }
 
 void Database::WaitForWriter(int attempt) {

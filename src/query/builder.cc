@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "db/spelling_index.h"
 #include "gazette/document.h"
 #include "gazette/schema.h"
 #include "query/date_field.h"
@@ -206,18 +207,53 @@ bool HasRareWord(const Xapian::Query& words, const Xapian::QueryParser& parser,
 // Xapian corrects a word whenever a more frequent one is near, even a word
 // the index knows ("tax" -> "take"). Keep a correction only when each word it
 // replaces is absent or at least kRarer times rarer than its replacement.
+bool WorthReplacing(const std::string& word, const std::string& replacement,
+                    const Xapian::Stem& stem, const Xapian::Database& db) {
+  constexpr Xapian::doccount kRarer = 10;
+  const Xapian::doccount was = KnownCount(word, stem, db);
+  return was == 0 || was * kRarer <= KnownCount(replacement, stem, db);
+}
+
 bool WorthSuggesting(const std::string& original, const std::string& corrected,
                      const Xapian::Stem& stem, const Xapian::Database& db) {
-  constexpr Xapian::doccount kRarer = 10;
   const auto before = Words(original), after = Words(corrected);
   if (before.size() != after.size()) return true;
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    if (before[i] == after[i]) continue;
-    const Xapian::doccount was = KnownCount(before[i], stem, db);
-    const Xapian::doccount would = KnownCount(after[i], stem, db);
-    if (was > 0 && was * kRarer > would) return false;
-  }
+  for (std::size_t i = 0; i < before.size(); ++i)
+    if (before[i] != after[i] && !WorthReplacing(before[i], after[i], stem, db)) return false;
   return true;
+}
+
+// Whether Xapian's corrected string could pass WorthSuggesting, answered
+// from the speller in memory so that the second parse runs only then.
+// QueryParser asks the speller about each word it made an unprefixed term of
+// (as written, or stemmed with the word in unstem); all those are asked here,
+// a few more too (title words, acronyms), which can only cost a needless
+// parse. A correction that WorthSuggesting would see as one word replaced by
+// another, and would refuse, cannot make a suggestion: anything else might.
+bool MaySuggest(const Xapian::Query& words, const Xapian::QueryParser& parser,
+                const internal::SpellingIndex& speller, const Xapian::Stem& stem,
+                const Xapian::Database& db) {
+  const auto one_word = [](const std::string& text) {
+    const auto split = Words(text);
+    return split.size() == 1 && split[0] == text;
+  };
+  const auto may_replace = [&](const std::string& written) {
+    const std::string word = Xapian::Unicode::tolower(written);
+    const std::string replacement = speller.Suggest(word);
+    if (replacement.empty()) return false;
+    return !one_word(word) || !one_word(replacement) || WorthReplacing(word, replacement, stem, db);
+  };
+  for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty()) continue;
+    if (term[0] == 'Z') {
+      for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
+        if (may_replace(*u)) return true;
+    } else if (schema::IsUnprefixedWord(term) && may_replace(term)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -256,13 +292,16 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
                   OneLine("cannot parse query '" + std::string(text) + "': " + e.get_msg()));
     }
     filter = FilterQuery(filters, context);
-    if (suggest == Suggest::kYes && context.error.empty() &&
-        HasRareWord(words, parser, stem, xdb)) {
-      // Parsed again only for its corrected string, which Xapian builds.
-      parser.parse_query(rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-      const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
-      if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, stem, xdb))
-        suggestion = corrected;
+    if (suggest == Suggest::kYes && context.error.empty() && HasRareWord(words, parser, stem, xdb)) {
+      // Xapian builds the corrected string, in a second parse, which the
+      // speller held in memory can show to be pointless.
+      const internal::SpellingIndex* speller = db.spelling_index();
+      if (!speller || MaySuggest(words, parser, *speller, stem, xdb)) {
+        parser.parse_query(rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
+        if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, stem, xdb))
+          suggestion = corrected;
+      }
     }
     return 0;
   });

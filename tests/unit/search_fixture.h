@@ -100,11 +100,13 @@ inline std::vector<Article> FixtureArticles(const Gazetteer& g) {
 
 class SearchFixture {
  public:
-  SearchFixture() {
+  // `extra`: articles indexed after the fixture's own.
+  explicit SearchFixture(const std::vector<Article>& extra = {}) {
     std::random_device rd;
     dir_ = std::filesystem::temp_directory_path() / ("gazette-unit-" + std::to_string(rd()));
     gazetteer_.MergeTsv(kFixtureGazetteer, "fixture");
     articles_ = FixtureArticles(gazetteer_);
+    articles_.insert(articles_.end(), extra.begin(), extra.end());
     {
       Xapian::WritableDatabase w(dir_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
       w.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
