@@ -92,13 +92,17 @@ int XapianEditDistance(std::span<const unsigned> a, std::span<const unsigned> b,
   return p;
 }
 
-int XapianFrequencyBound(std::span<const unsigned> a, std::span<const unsigned> b) {
-  int counts[64] = {};
-  for (unsigned c : a) ++counts[c % 64];
-  for (unsigned c : b) --counts[c % 64];
-  unsigned total = 0;
-  for (int n : counts) total += static_cast<unsigned>(std::abs(n));
-  // A substitution moves two counts, an insertion or deletion one.
+FrequencyBound::FrequencyBound(std::span<const unsigned> word)
+    : size_(static_cast<unsigned>(word.size())) {
+  for (unsigned c : word) ++counts_[c % 64];
+}
+
+int FrequencyBound::To(std::span<const unsigned> other) {
+  // Every count starts at zero or above and sums to size_: each character
+  // of `other` moves the sum of absolute values by one, up or down.
+  unsigned total = size_;
+  for (unsigned c : other) total = counts_[c % 64]-- > 0 ? total - 1 : total + 1;
+  for (unsigned c : other) ++counts_[c % 64];
   return static_cast<int>((total + 1) / 2);
 }
 

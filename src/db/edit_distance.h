@@ -14,9 +14,18 @@ namespace gazette::internal {
 // `max_distance`, else some value above it.
 int XapianEditDistance(std::span<const unsigned> a, std::span<const unsigned> b, int max_distance);
 
-// A lower bound on the distance from character counts (64 buckets), which
-// Xapian checks first.
-int XapianFrequencyBound(std::span<const unsigned> a, std::span<const unsigned> b);
+// Xapian's freq_edit_lower_bound, which it checks first: a lower bound on
+// the distance from character counts (64 buckets), for many words against
+// one, whose counts are taken once.
+class FrequencyBound {
+ public:
+  explicit FrequencyBound(std::span<const unsigned> word);
+  int To(std::span<const unsigned> other);
+
+ private:
+  int counts_[64] = {};
+  unsigned size_ = 0;
+};
 
 }  // namespace gazette::internal
 

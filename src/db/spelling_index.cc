@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
+#include <utility>
 
 #include "db/edit_distance.h"
 
@@ -71,6 +72,9 @@ SpellingIndex SpellingIndex::Load(const Xapian::Database& db) {
     const auto id = static_cast<std::uint32_t>(index.words_.size());
     for (std::uint32_t key : WordKeys(word)) index.lists_[key].push_back(id);
     index.freq_.push_back(it.get_termfreq());
+    std::vector<unsigned> chars;
+    Utf32(word, chars);
+    index.chars_.push_back(static_cast<std::uint32_t>(chars.size()));
     index.words_.push_back(std::move(word));
   }
   return index;
@@ -82,8 +86,12 @@ std::string SpellingIndex::Suggest(std::string_view word, unsigned max_edits) co
 
   // Candidates in the table's order, as Xapian's merged lists yield them:
   // the best score so far decides which later words are worth a distance.
-  std::vector<std::uint16_t> score(words_.size());
-  std::vector<std::uint64_t> seen((words_.size() + 63) / 64);
+  // The counts live on between calls, each put back to zero as it is read:
+  // clearing a table the size of the vocabulary cost more than the search.
+  thread_local std::vector<std::uint32_t> score;
+  thread_local std::vector<std::uint64_t> seen;
+  if (score.size() < words_.size()) score.resize(words_.size());
+  if (seen.size() < (words_.size() + 63) / 64) seen.resize((words_.size() + 63) / 64);
   bool any = false;
   for (std::uint32_t key : QueryKeys(word)) {
     const auto list = lists_.find(key);
@@ -94,25 +102,42 @@ std::string SpellingIndex::Suggest(std::string_view word, unsigned max_edits) co
   }
   if (!any) return {};
 
+  try {
+    return Best(word, max_edits, score, seen);
+  } catch (...) {
+    // Counts left behind would skew the next call.
+    std::fill(score.begin(), score.end(), 0);
+    std::fill(seen.begin(), seen.end(), 0);
+    throw;
+  }
+}
+
+std::string SpellingIndex::Best(std::string_view word, unsigned max_edits,
+                                std::vector<std::uint32_t>& score,
+                                std::vector<std::uint64_t>& seen) const {
   std::vector<unsigned> word32, term32;
   Utf32(word, word32);
+  FrequencyBound bound(word32);
   unsigned best = 1;
   int edist_best = static_cast<int>(max_edits);
   Xapian::doccount freq_best = 0, freq_exact = 0;
   std::size_t result = words_.size();
-  for (std::size_t block = 0; block < seen.size(); ++block) {
-    for (std::uint64_t bits = seen[block]; bits; bits &= bits - 1) {
+  const std::size_t blocks = (words_.size() + 63) / 64;
+  for (std::size_t block = 0; block < blocks; ++block) {
+    const std::uint64_t bits_in_block = std::exchange(seen[block], 0);
+    for (std::uint64_t bits = bits_in_block; bits; bits &= bits - 1) {
       const std::size_t id = block * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-      if (score[id] + 2u < best) continue;
-      best = std::max<unsigned>(best, score[id]);
+      const unsigned this_score = std::exchange(score[id], 0);
+      if (this_score + 2u < best) continue;
+      best = std::max(best, this_score);
       const std::string& term = words_[id];
       // A UTF-8 character is at most four bytes.
       if (std::labs(static_cast<long>(term.size()) - static_cast<long>(word.size())) > edist_best * 4)
         continue;
-      Utf32(term, term32);
-      if (std::labs(static_cast<long>(term32.size()) - static_cast<long>(word32.size())) > edist_best)
+      if (std::labs(static_cast<long>(chars_[id]) - static_cast<long>(word32.size())) > edist_best)
         continue;
-      if (XapianFrequencyBound(term32, word32) > edist_best) continue;
+      Utf32(term, term32);
+      if (bound.To(term32) > edist_best) continue;
       const int edist = XapianEditDistance(term32, word32, edist_best);
       if (edist > edist_best) continue;
       // The word itself: a much more frequent neighbour may still be shown.

@@ -31,8 +31,14 @@ class SpellingIndex {
   std::size_t word_count() const { return words_.size(); }
 
  private:
+  // Xapian's walk over the candidates `score` and `seen` hold (the score of
+  // each word, and which are set), clearing both as it goes.
+  std::string Best(std::string_view word, unsigned max_edits, std::vector<std::uint32_t>& score,
+                   std::vector<std::uint64_t>& seen) const;
+
   std::vector<std::string> words_;      // in the table's (byte) order
   std::vector<Xapian::termcount> freq_;  // by word
+  std::vector<std::uint32_t> chars_;     // by word: its length in characters
   // A trigram key (as Xapian's table spells it, packed) -> the words holding
   // it, ascending.
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> lists_;

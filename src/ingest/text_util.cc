@@ -127,7 +127,8 @@ std::string NormaliseText(std::string_view text) {
   return out;
 }
 
-std::string JoinLines(std::string_view text) {
+std::string JoinLines(std::string text) {
+  if (text.find('\n') == std::string::npos) return text;
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -141,7 +142,7 @@ std::string JoinLines(std::string_view text) {
     if (line_break) {
       out += ' ';
     } else {
-      out += text.substr(i, end - i);
+      out.append(text, i, end - i);
     }
     i = end;
   }

@@ -30,7 +30,8 @@ std::string CollapseSpaces(std::string_view text);
 
 // Each run of whitespace holding a line break becomes one space ("ends
 // here.\n\nNext" reads "ends here. Next"); other runs stay as written.
-std::string JoinLines(std::string_view text);
+// Taken by value: most texts have no line break and come back as they are.
+std::string JoinLines(std::string text);
 
 std::string ToLowerAscii(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

@@ -225,7 +225,7 @@ std::string SnippetMaker::operator()(const Article& article) const {
   if (window.cut_end && !snippet.ends_with(kOmitted) &&
       EdgeWord(snippet, true) == EdgeWord(shown, true))
     snippet += kOmitted;
-  return JoinLines(snippet);  // a one-paragraph excerpt
+  return JoinLines(std::move(snippet));  // a one-paragraph excerpt
 }
 
 }  // namespace gazette::internal
