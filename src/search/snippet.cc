@@ -55,14 +55,16 @@ bool IsWordByte(unsigned char c) {
 
 // What to look for in a body: a word the query names as written, or the
 // stem of a stemmed one less its last letter (Snowball ends stems unlike the
-// word: "countri" for "country"). Prefixed terms (title, entities) are not
-// in the body.
+// word: "countri" for "country"). English's exceptions "dying", "lying" and
+// "tying" stem to "die", "lie", "tie": those stems look for "dy", "ly", "ty"
+// too. Prefixed terms (title, entities) are not in the body.
 std::vector<std::string> SnippetKeys(const Xapian::Query& query) {
   std::vector<std::string> keys;
   for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
     std::string term = *it;
     if (term.size() > 1 && term[0] == 'Z' && schema::IsUnprefixedWord(term.substr(1))) {
       term.erase(0, 1);
+      if (term.size() == 3 && term.ends_with("ie")) keys.push_back(term.substr(0, 1) + "y");
       if (term.size() > 3) term.pop_back();
     } else if (!schema::IsUnprefixedWord(term)) {
       continue;

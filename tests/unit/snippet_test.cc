@@ -125,6 +125,18 @@ TEST_CASE("snippet: no '…' before a passage that starts a sentence inside a cu
   CHECK(snippet.ends_with("…"));
 }
 
+TEST_CASE("snippet: a word whose stem does not start it is highlighted, as Xapian does") {
+  // English stems "dying" to "die": a search for "die" matches it, and
+  // "died", late in a long body, as well.
+  const OneTermSearch search("Zdie");
+  for (const char* word : {"dying", "died"}) {
+    const std::string snippet =
+        search.Snippet(Filler(3000) + "Reports of a " + word + " ceasefire spread. " + Filler(3000));
+    INFO(snippet);
+    CHECK(snippet.find(std::string(1, kHighlightOpen) + word + kHighlightClose) != std::string::npos);
+  }
+}
+
 TEST_CASE("snippet: a paragraph break reads as one space, other blanks as written") {
   const OneTermSearch search("zanzibar");
   const std::string snippet =
