@@ -144,7 +144,7 @@ bool PassagePicker::MayMatch(std::string_view word) const {
 }
 
 std::string PassagePicker::operator()(std::string_view text, std::size_t length, char open,
-                                      char close, std::string_view omit) const {
+                                      char close, std::string_view omit, bool* matched) const {
   // Xapian halves a word's relevance while it is in the window, so each
   // snippet starts from the query's.
   std::vector<double> relevance;
@@ -200,6 +200,7 @@ std::string PassagePicker::operator()(std::string_view text, std::size_t length,
     return pipe.Pump(r, term_end, highlight);
   });
   pipe.Done();
+  if (matched) *matched = pipe.found();
   std::string out;
   while (pipe.Drain(text, open, close, omit, out)) {
   }

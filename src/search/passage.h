@@ -28,9 +28,10 @@ class PassagePicker {
                                           std::vector<std::string> stem_keys);
 
   // What Xapian's `mset.snippet(text, length, stemmer, 0, open, close,
-  // omit)` returns, HTML-decoded.
+  // omit)` returns, HTML-decoded. `matched`, when given: whether any word of
+  // `text` matched (else Xapian shows the text's last passage).
   std::string operator()(std::string_view text, std::size_t length, char open, char close,
-                         std::string_view omit) const;
+                         std::string_view omit, bool* matched = nullptr) const;
 
  private:
   struct Term {

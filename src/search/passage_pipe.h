@@ -106,6 +106,9 @@ class Pipe {
     return true;
   }
 
+  // Whether any word weighed: only then is the passage about the query.
+  bool found() const { return best_sum_ > 0; }
+
   void Done() {
     if (begin_ >= best_end_) {
       pipe_.clear();

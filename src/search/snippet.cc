@@ -207,16 +207,49 @@ SnippetMaker::SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query,
       stemmer_(new KeyedStemmer(stemmer, keys_)),
       picker_(PassagePicker::For(mset, query, stemmer, keys_)) {}
 
+namespace {
+
+// A text's first `length` bytes, cut after a word, "…" where it goes on
+// mid-sentence: the snippet of an article none of whose words the query
+// matches (a search by entity or date alone, a match in the title only).
+// Xapian would show its last passage, often a byline or "READ MORE"; the
+// opening says what the article is about, as Elasticsearch's no_match_size
+// does.
+std::string Opening(std::string_view text, std::size_t length) {
+  const std::size_t start = text.find_first_not_of(" \n\t\r");
+  if (start == std::string_view::npos) return "";
+  text.remove_prefix(start);
+  if (text.size() <= length) return JoinLines(std::string(Trim(text)));
+  std::size_t cut = text.find_last_of(" \n\t", length);
+  if (cut == std::string_view::npos || cut == 0) {
+    // One word longer than the snippet: cut it at a character's start.
+    cut = length;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+  }
+  std::string opening(Trim(text.substr(0, cut)));
+  if (!IsSentenceEnd(opening, opening.size() - 1)) opening += kOmitted;
+  return JoinLines(std::move(opening));
+}
+
+}  // namespace
+
 std::string SnippetMaker::operator()(const Article& article) const {
   const std::string& text = article.body.empty() ? article.title : article.body;
+  // No word of the query can match a body's word (keys are the words'
+  // starts; wildcards leave picker_ empty).
+  if (picker_ && keys_.empty()) return Opening(text, length_);
   const SnippetWindow window = FindSnippetWindow(text, keys_, length_);
   const std::string_view shown = std::string_view(text).substr(window.begin,
                                                                 window.end - window.begin);
-  std::string snippet =
-      picker_ ? (*picker_)(shown, length_, kHighlightOpen, kHighlightClose, kOmitted)
-              : UnescapeHtml(mset_.snippet(std::string(shown), length_, stemmer_, 0,
-                                           std::string(1, kHighlightOpen),
-                                           std::string(1, kHighlightClose), std::string(kOmitted)));
+  bool matched = false;
+  std::string snippet = Passage(shown, &matched);
+  if (!matched && shown.size() < text.size()) {
+    // The window held a key but no match (a key is a word's start): the
+    // rest of the body may still hold one.
+    snippet = Passage(text, &matched);
+    if (matched) return JoinLines(std::move(snippet));
+  }
+  if (!matched) return Opening(text, length_);
   // Xapian marks what it left out of the window, not what the window left
   // out of the body: that "…" is ours, and only where Xapian's passage runs
   // to an edge the window cut mid-sentence. A passage that ends at a sentence
@@ -228,6 +261,16 @@ std::string SnippetMaker::operator()(const Article& article) const {
       EdgeWord(snippet, true) == EdgeWord(shown, true))
     snippet += kOmitted;
   return JoinLines(std::move(snippet));  // a one-paragraph excerpt
+}
+
+std::string SnippetMaker::Passage(std::string_view text, bool* matched) const {
+  if (picker_) return (*picker_)(text, length_, kHighlightOpen, kHighlightClose, kOmitted, matched);
+  std::string snippet = UnescapeHtml(mset_.snippet(std::string(text), length_, stemmer_, 0,
+                                                   std::string(1, kHighlightOpen),
+                                                   std::string(1, kHighlightClose),
+                                                   std::string(kOmitted)));
+  *matched = snippet.find(kHighlightOpen) != std::string::npos;
+  return snippet;
 }
 
 }  // namespace gazette::internal

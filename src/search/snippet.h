@@ -15,7 +15,8 @@ namespace gazette::internal {
 
 // Up to `length` characters of a hit's body around the query's best matches,
 // matched terms (whole phrases for phrase queries) between kHighlightOpen and
-// kHighlightClose, as plain text (not HTML). One per search: it reads the
+// kHighlightClose, as plain text (not HTML); the body's opening when no word
+// of it matches. One per search: it reads the
 // query's words once for every hit.
 class SnippetMaker {
  public:
@@ -25,6 +26,9 @@ class SnippetMaker {
   std::string operator()(const Article& article) const;
 
  private:
+  // The passage of `text` Xapian would pick, and whether a word matched.
+  std::string Passage(std::string_view text, bool* matched) const;
+
   const Xapian::MSet& mset_;
   std::size_t length_;
   std::vector<std::string> keys_;  // lowercase starts of the words the query matches in a body

@@ -137,6 +137,38 @@ TEST_CASE("snippet: a word whose stem does not start it is highlighted, as Xapia
   }
 }
 
+TEST_CASE("snippet: a body no word of the query matches shows its opening") {
+  const std::string body = "Leaders met in Bishkek on Friday to sign a trade pact. " + Filler(3000) +
+                           "READ MORE: the week in pictures.";
+  // A search by entity alone: no word of the query can be in a body.
+  const OneTermSearch by_entity("XLEADERvladimir_putin");
+  // A word in the title only.
+  const OneTermSearch title_only("Zzanzibar");
+  for (const OneTermSearch* search : {&by_entity, &title_only}) {
+    const std::string snippet = search->Snippet(body);
+    INFO(snippet);
+    CHECK(snippet.starts_with("Leaders met in Bishkek on Friday to sign a trade pact. Delegates"));
+    CHECK(snippet.ends_with("…"));
+    CHECK(snippet.size() <= 200 + std::string_view("…").size());
+    CHECK(snippet.find("READ MORE") == std::string::npos);
+  }
+  CHECK(title_only.Snippet("  The talks ended.\nNobody spoke.  ") == "The talks ended. Nobody spoke.");
+  // Cut at a sentence's end: nothing left out mid-sentence, so no "…".
+  std::string sentences;
+  while (sentences.size() < 600) sentences += "Talks end. ";
+  CHECK(title_only.Snippet(sentences).ends_with("end."));
+}
+
+TEST_CASE("snippet: a match outside the window of a word that only starts like it") {
+  // "summing" starts as "summit" does, so the window goes there; the match
+  // is far after it.
+  const OneTermSearch search("Zsummit");
+  const std::string snippet =
+      search.Snippet("Summing up, the talks went well. " + Filler(3000) + "The summit ended. " + Filler(500));
+  INFO(snippet);
+  CHECK(snippet.find(std::string(1, kHighlightOpen) + "summit" + kHighlightClose) != std::string::npos);
+}
+
 TEST_CASE("snippet: a paragraph break reads as one space, other blanks as written") {
   const OneTermSearch search("zanzibar");
   const std::string snippet =
