@@ -145,14 +145,16 @@ SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::st
     std::size_t key;
   };
   std::vector<Occurrence> found;
+  bool anywhere = false;
   for (std::size_t k = 0; k < keys.size(); ++k) {
     for (std::size_t at = lower.find(keys[k]); at != std::string::npos;
          at = lower.find(keys[k], at + 1)) {
+      anywhere = true;
       if (at == 0 || !IsWordByte(static_cast<unsigned char>(lower[at - 1])))
         found.push_back({at, k});
     }
   }
-  if (found.empty()) return all;
+  if (found.empty()) return SnippetWindow{0, text.size(), false, false, !anywhere};
   std::sort(found.begin(), found.end(),
             [](const Occurrence& a, const Occurrence& b) { return a.offset < b.offset; });
   // The passage-long stretch with the most different keys, the first of equals.
@@ -209,6 +211,39 @@ SnippetMaker::SnippetMaker(const Xapian::MSet& mset, const Xapian::Query& query,
 
 namespace {
 
+// Whether Xapian's words could start with a key that a plain search of the
+// ASCII-lowered text did not find: a word is lowered and joined by Unicode
+// rules. Only these make the words differ from the text's bytes: "İ" and the
+// Kelvin sign, whose lower case is ASCII; zero-width characters, which
+// Xapian drops inside a word; "’" and "‛", which it reads as "'"; initials
+// ("U.S." is the word "us"); and keys beyond ASCII, which ToLowerAscii does
+// not lower. Any of them, and the body's words are tokenised after all.
+bool MayHideKey(std::string_view text, const std::vector<std::string>& keys) {
+  for (const std::string& key : keys)
+    for (char c : key)
+      if (static_cast<unsigned char>(c) >= 0x80 || c == '\'') return true;
+  static constexpr std::string_view kHiding[] = {
+      "\xC4\xB0",                                  // U+0130 İ
+      "\xE2\x84\xAA",                              // U+212A Kelvin sign
+      "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",  // zero-width space, non-joiner, joiner
+      "\xE2\x81\xA0", "\xEF\xBB\xBF",              // word joiner, zero-width no-break space
+  };
+  for (std::string_view hiding : kHiding)
+    if (text.find(hiding) != std::string_view::npos) return true;
+  const auto upper = [&](std::size_t i) { return i < text.size() && text[i] >= 'A' && text[i] <= 'Z'; };
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (!(upper(i) && text[i + 1] == '.' && upper(i + 2))) continue;
+    std::string initials;
+    for (; upper(i); i += 2) {
+      initials += static_cast<char>(text[i] + ('a' - 'A'));
+      if (i + 1 >= text.size() || text[i + 1] != '.') break;
+    }
+    for (const std::string& key : keys)
+      if (initials.starts_with(key)) return true;
+  }
+  return false;
+}
+
 // A text's first `length` bytes, cut after a word, "…" where it goes on
 // mid-sentence: the snippet of an article none of whose words the query
 // matches (a search by entity or date alone, a match in the title only).
@@ -239,6 +274,8 @@ std::string SnippetMaker::operator()(const Article& article) const {
   // starts; wildcards leave picker_ empty).
   if (picker_ && keys_.empty()) return Opening(text, length_);
   const SnippetWindow window = FindSnippetWindow(text, keys_, length_);
+  // A match in the title alone: no need to tokenise the body to learn so.
+  if (picker_ && window.no_key && !MayHideKey(text, keys_)) return Opening(text, length_);
   const std::string_view shown = std::string_view(text).substr(window.begin,
                                                                 window.end - window.begin);
   bool matched = false;

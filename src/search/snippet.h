@@ -43,6 +43,10 @@ class SnippetMaker {
 struct SnippetWindow {
   std::size_t begin, end;
   bool cut_begin, cut_end;
+  // No key occurs anywhere in `text`, ASCII letters lowered: the words of
+  // the query are absent, unless Xapian's tokenising hides one (see
+  // MayHideKey in snippet.cc).
+  bool no_key = false;
 };
 SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::string>& keys,
                                 std::size_t length);

@@ -169,6 +169,25 @@ TEST_CASE("snippet: a match outside the window of a word that only starts like i
   CHECK(snippet.find(std::string(1, kHighlightOpen) + "summit" + kHighlightClose) != std::string::npos);
 }
 
+TEST_CASE("snippet: words Xapian finds where the plain search of the text does not") {
+  // Each body has no key in its ASCII-lowered bytes, yet Xapian's words hold
+  // the query's: the body must be tokenised, not given up on.
+  const std::pair<std::string, std::string> cases[] = {
+      {"us", "The U.S. delegation left early."},
+      {"istanbul", "Talks resume in \xC4\xB0stanbul today."},
+      {"kiev", "Talks resume in \xE2\x84\xAAiev today."},
+      {"Zsummit", "The sum\xE2\x80\x8Bmit ended."},
+      {"o'neil", "Envoy O\xE2\x80\x99Neil spoke."},
+      {"caf\xC3\xA9", "The CAF\xC3\x89 closed."},
+  };
+  for (const auto& [term, sentence] : cases) {
+    const OneTermSearch search(term);
+    const std::string snippet = search.Snippet(Filler(1000) + sentence + " " + Filler(1000));
+    INFO(term, " -> ", snippet);
+    CHECK(snippet.find(kHighlightOpen) != std::string::npos);
+  }
+}
+
 TEST_CASE("snippet: a paragraph break reads as one space, other blanks as written") {
   const OneTermSearch search("zanzibar");
   const std::string snippet =
