@@ -15,6 +15,7 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "gazette/schema.h"
@@ -147,11 +148,15 @@ SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::st
   std::vector<Occurrence> found;
   bool anywhere = false;
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    for (std::size_t at = lower.find(keys[k]); at != std::string::npos;
-         at = lower.find(keys[k], at + 1)) {
+    const std::boyer_moore_horspool_searcher search(keys[k].begin(), keys[k].end());
+    for (auto at = lower.cbegin();;) {
+      at = std::search(at, lower.cend(), search);
+      if (at == lower.cend()) break;
       anywhere = true;
-      if (at == 0 || !IsWordByte(static_cast<unsigned char>(lower[at - 1])))
-        found.push_back({at, k});
+      const auto offset = static_cast<std::size_t>(at - lower.cbegin());
+      if (offset == 0 || !IsWordByte(static_cast<unsigned char>(lower[offset - 1])))
+        found.push_back({offset, k});
+      ++at;
     }
   }
   if (found.empty()) return SnippetWindow{0, text.size(), false, false, !anywhere};
