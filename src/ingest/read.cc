@@ -56,6 +56,11 @@ ReadResult ReadArticles(std::string_view content, std::string_view path, std::st
       break;
   }
   result.articles = std::move(read.articles);
+  // JSON's "\u0002" reaches a body however the file's bytes were cleaned.
+  for (Article& article : result.articles) {
+    internal::BlankControls(article.title);
+    internal::BlankControls(article.body);
+  }
   result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
   return result;
 }

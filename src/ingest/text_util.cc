@@ -149,6 +149,13 @@ std::string JoinLines(std::string text) {
   return out;
 }
 
+void BlankControls(std::string& text) {
+  for (char& c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f) c = ' ';
+  }
+}
+
 std::string CollapseSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -25,6 +25,11 @@ std::size_t RepairUtf8(std::string& text);
 // equal however the page spaced them. REQUIRES: valid UTF-8.
 std::string NormaliseText(std::string_view text);
 
+// Control characters other than tab and line breaks become spaces: they
+// mean nothing in an article, and two of them are the snippets' highlight
+// marks (kHighlightOpen, kHighlightClose).
+void BlankControls(std::string& text);
+
 // Runs of whitespace become one space; leading and trailing ones go.
 std::string CollapseSpaces(std::string_view text);
 

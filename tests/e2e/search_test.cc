@@ -278,6 +278,26 @@ TEST_CASE("e2e search: a snippet's '…' marks text left out, never a sentence's
   }
 }
 
+TEST_CASE("e2e search: control characters in an article do not move the highlights") {
+  // \u0002 and \u0003 are the snippets' own highlight marks.
+  TempDir dir;
+  WriteFile(dir.path() / "in.jsonl",
+            R"({"id":"c1","title":"Osaka \u0002talks","body":"The summit \u0003began\u0002 in Osaka with )"
+            R"(leaders \u0007present.","date":"2024-01-02"})"
+            "\n");
+  REQUIRE(RunGazette({"--db", dir / "db", "index", dir / "in.jsonl"}).exit_code == 0);
+  RunResult r = RunGazette({"--db", dir / "db", "search", "summit", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  const auto hit = nlohmann::json::parse(r.out)["hits"][0];
+  const std::string snippet = hit["snippet"];
+  INFO(snippet);
+  CHECK(snippet.find_first_of(std::string("\x02\x03\x07", 3)) == std::string::npos);
+  CHECK(hit["title"] == "Osaka  talks");
+  REQUIRE(hit["highlights"].size() == 1);
+  const std::size_t begin = hit["highlights"][0][0], end = hit["highlights"][0][1];
+  CHECK(snippet.substr(begin, end - begin) == "summit");
+}
+
 TEST_CASE("e2e search: text output, paging and colour") {
   RunResult r = Gazette({"search", "\"minimum corporate tax\"", "--sort", "newest", "--color", "never"});
   CHECK(r.out.find("  1. ") == 0);
