@@ -125,7 +125,7 @@ Database Database::Open(const std::vector<std::string>& paths, const OpenOptions
 
 struct Database::SpellingCache {
   Xapian::rev revision = 0;
-  int asks = 0;
+  bool asked = false;  // once at `revision`, answered by Xapian
   std::optional<internal::SpellingIndex> index;
 };
 
@@ -134,10 +134,10 @@ const internal::SpellingIndex* Database::spelling_index() {
   if (!spelling_) spelling_ = std::make_shared<SpellingCache>();
   SpellingCache& cache = *spelling_;
   const Xapian::rev revision = db_.get_revision();
-  if (cache.revision != revision || cache.asks == 0) {
+  if (cache.revision != revision || !cache.asked) {
     // A reader that reopens at each new commit would load on every query:
-    // counting asks per revision keeps it on Xapian's speller.
-    cache = SpellingCache{.revision = revision, .asks = 1, .index = std::nullopt};
+    // loading only at a revision already asked once keeps it on Xapian's.
+    cache = SpellingCache{.revision = revision, .asked = true, .index = std::nullopt};
     return nullptr;
   }
   if (!cache.index) cache.index = internal::SpellingIndex::Load(db_);

@@ -66,13 +66,13 @@ void Utf32(std::string_view text, std::vector<unsigned>& out) {
 
 SpellingIndex SpellingIndex::Load(const Xapian::Database& db) {
   SpellingIndex index;
+  std::vector<unsigned> chars;
   for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
     std::string word = *it;
     if (word.size() < 2) continue;  // Xapian neither stores nor suggests these
     const auto id = static_cast<std::uint32_t>(index.words_.size());
     for (std::uint32_t key : WordKeys(word)) index.lists_[key].push_back(id);
     index.freq_.push_back(it.get_termfreq());
-    std::vector<unsigned> chars;
     Utf32(word, chars);
     index.chars_.push_back(static_cast<std::uint32_t>(chars.size()));
     index.words_.push_back(std::move(word));

@@ -184,6 +184,25 @@ Xapian::doccount KnownCount(const std::string& word, const Xapian::Stem& stem,
   return std::max(db.get_termfreq(lower), db.get_termfreq("Z" + stem(lower)));
 }
 
+// Whether `pred` holds for a word QueryParser made a free-text term of: as
+// written (an unprefixed term), or stemmed, with the word in unstem. These
+// are the words its speller is asked about, and a few more (title words,
+// acronyms). Prefixed terms are fields, not words.
+template <typename Pred>
+bool AnyQueryWord(const Xapian::Query& words, const Xapian::QueryParser& parser, Pred pred) {
+  for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty()) continue;
+    if (term[0] == 'Z') {
+      for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
+        if (pred(*u)) return true;
+    } else if (schema::IsUnprefixedWord(term) && pred(term)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Only a rare or absent word can be misspelt. Asking Xapian's speller for
 // every word of every query cost up to 1 ms a word (docs/performance.md), and
 // QueryParser 1.4 asks for each one, known or not.
@@ -191,17 +210,8 @@ bool HasRareWord(const Xapian::Query& words, const Xapian::QueryParser& parser,
                  const Xapian::Stem& stem, const Xapian::Database& db) {
   constexpr Xapian::doccount kRareShare = 1000;  // in at most 0.1% of articles
   const Xapian::doccount rare_below = db.get_doccount() / kRareShare + 1;
-  for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    if (term.empty()) continue;
-    if (term[0] == 'Z') {
-      for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
-        if (KnownCount(*u, stem, db) < rare_below) return true;
-    } else if (schema::IsUnprefixedWord(term)) {  // prefixed ones are fields, not words
-      if (KnownCount(term, stem, db) < rare_below) return true;
-    }
-  }
-  return false;
+  return AnyQueryWord(words, parser,
+                      [&](const std::string& word) { return KnownCount(word, stem, db) < rare_below; });
 }
 
 // Xapian corrects a word whenever a more frequent one is near, even a word
@@ -224,12 +234,11 @@ bool WorthSuggesting(const std::string& original, const std::string& corrected,
 }
 
 // Whether Xapian's corrected string could pass WorthSuggesting, answered
-// from the speller in memory so that the second parse runs only then.
-// QueryParser asks the speller about each word it made an unprefixed term of
-// (as written, or stemmed with the word in unstem); all those are asked here,
-// a few more too (title words, acronyms), which can only cost a needless
-// parse. A correction that WorthSuggesting would see as one word replaced by
-// another, and would refuse, cannot make a suggestion: anything else might.
+// from the speller in memory so that the second parse runs only then. Every
+// word QueryParser asks its speller about is asked here (AnyQueryWord), a
+// few more too, which can only cost a needless parse. A correction that
+// WorthSuggesting would see as one word replaced by another, and would
+// refuse, cannot make a suggestion: anything else might.
 bool MaySuggest(const Xapian::Query& words, const Xapian::QueryParser& parser,
                 const internal::SpellingIndex& speller, const Xapian::Stem& stem,
                 const Xapian::Database& db) {
@@ -237,23 +246,12 @@ bool MaySuggest(const Xapian::Query& words, const Xapian::QueryParser& parser,
     const auto split = Words(text);
     return split.size() == 1 && split[0] == text;
   };
-  const auto may_replace = [&](const std::string& written) {
+  return AnyQueryWord(words, parser, [&](const std::string& written) {
     const std::string word = Xapian::Unicode::tolower(written);
     const std::string replacement = speller.Suggest(word);
     if (replacement.empty()) return false;
     return !one_word(word) || !one_word(replacement) || WorthReplacing(word, replacement, stem, db);
-  };
-  for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
-    if (term.empty()) continue;
-    if (term[0] == 'Z') {
-      for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
-        if (may_replace(*u)) return true;
-    } else if (schema::IsUnprefixedWord(term) && may_replace(term)) {
-      return true;
-    }
-  }
-  return false;
+  });
 }
 
 }  // namespace

@@ -256,10 +256,8 @@ bool MayHideKey(std::string_view text, const std::vector<std::string>& keys) {
 // opening says what the article is about, as Elasticsearch's no_match_size
 // does.
 std::string Opening(std::string_view text, std::size_t length) {
-  const std::size_t start = text.find_first_not_of(" \n\t\r");
-  if (start == std::string_view::npos) return "";
-  text.remove_prefix(start);
-  if (text.size() <= length) return JoinLines(std::string(Trim(text)));
+  text = Trim(text);
+  if (text.size() <= length) return JoinLines(std::string(text));
   std::size_t cut = text.find_last_of(" \n\t", length);
   if (cut == std::string_view::npos || cut == 0) {
     // One word longer than the snippet: cut it at a character's start.
