@@ -51,6 +51,17 @@ struct SnippetWindow {
 SnippetWindow FindSnippetWindow(std::string_view text, const std::vector<std::string>& keys,
                                 std::size_t length);
 
+// The first `length`-byte stretch of `text` holding the most different keys,
+// each found at a word's start, ASCII letters lowered: where it starts, none
+// when no key starts a word; `anywhere`: a key occurs, even inside a word.
+// Exposed for tests.
+struct KeyCluster {
+  std::optional<std::size_t> start;
+  bool anywhere = false;
+};
+KeyCluster FindKeyCluster(std::string_view text, const std::vector<std::string>& keys,
+                          std::size_t length);
+
 }  // namespace gazette::internal
 
 #endif  // GAZETTE_SEARCH_SNIPPET_H_

@@ -6,7 +6,11 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <cctype>
+#include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gazette/search.h"
@@ -57,6 +61,71 @@ TEST_CASE("snippet window: the whole text when short, or when no key occurs") {
   const SnippetWindow inside =
       FindSnippetWindow(Filler(1000) + "azanzibar " + Filler(1000), {"zanzibar"}, 200);
   CHECK(inside.begin == 0);
+}
+
+// The whole text lowered and searched at once: what FindKeyCluster, which
+// searches a growing stretch at a time and stops early, must agree with.
+KeyCluster WholeTextCluster(const std::string& text, const std::vector<std::string>& keys,
+                            std::size_t length) {
+  std::string lower = text;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::vector<std::pair<std::size_t, std::size_t>> found;  // offset, key
+  KeyCluster cluster;
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    for (std::size_t at = lower.find(keys[k]); at != std::string::npos;
+         at = lower.find(keys[k], at + 1)) {
+      cluster.anywhere = true;
+      if (at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) found.push_back({at, k});
+    }
+  std::sort(found.begin(), found.end());
+  std::size_t best = 0;
+  for (const auto& [start, key] : found) {
+    std::vector<bool> seen(keys.size());
+    std::size_t distinct = 0;
+    for (const auto& [offset, k] : found)
+      if (offset >= start && offset < start + length && !seen[k]) seen[k] = true, ++distinct;
+    if (distinct > best) best = distinct, cluster.start = start;
+  }
+  return cluster;
+}
+
+TEST_CASE("snippet window: searched a stretch at a time, the same cluster as the whole text") {
+  // Keys near the stretches' edges (1 KB, then 4 KB, 16 KB), in either case,
+  // inside words, and clusters that only a later stretch completes.
+  const std::vector<std::string> words = {"Talks", "zanzibar", "ZANZIBARI", "pemba", "of",
+                                          "the",   "apemba",   "Accord",    "x",     "unguja."};
+  const std::vector<std::vector<std::string>> key_sets = {
+      {"zanzibar"}, {"zanzibar", "pemba"}, {"pemba", "accord", "unguja"}, {"x"}, {"nowhere"}};
+  std::mt19937 random(20261204);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const std::size_t size = std::uniform_int_distribution<std::size_t>(500, 40000)(random);
+    // Mostly filler, so that keys are far apart, as in articles; every
+    // other text so rare that most stretches hold none.
+    std::uniform_int_distribution<int> pick(0, round % 2 ? 60 : 3000);
+    while (text.size() < size) {
+      const int w = pick(random);
+      text += w < static_cast<int>(words.size()) ? words[w] : "delegates";
+      text += ' ';
+    }
+    for (const std::size_t length : {std::size_t{60}, std::size_t{200}}) {
+      const auto& keys = key_sets[round % key_sets.size()];
+      const KeyCluster expected = WholeTextCluster(text, keys, length);
+      const KeyCluster got = FindKeyCluster(text, keys, length);
+      CAPTURE(round);
+      CAPTURE(length);
+      REQUIRE(got.start == expected.start);
+      REQUIRE(got.anywhere == expected.anywhere);
+    }
+  }
+  // A key across a stretch's end (1 KB, 4 KB, 16 KB for a short passage).
+  for (const std::size_t edge : {1024, 4096, 16384})
+    for (std::size_t into = 1; into < 8; ++into) {
+      const std::string text = std::string(edge - into, ' ') + "Zanzibar" + Filler(20000);
+      CAPTURE(edge);
+      CAPTURE(into);
+      CHECK(FindKeyCluster(text, {"zanzibar"}, 60).start == edge - into);
+    }
 }
 
 TEST_CASE("snippet window: no sentence end near, so cut at a space and say so") {
