@@ -54,5 +54,21 @@ TEST_CASE("article json: a malformed object is a corrupt-data error") {
   CHECK_THROWS_AS(ArticleFromJson(nlohmann::json{{"title", "no id"}}), Error);
 }
 
+
+TEST_CASE("stored dates: the forms Iso8601() writes read back, anything else refused") {
+  for (const char* written : {"2019-06-14", "2019-06-14T06:30:00Z", "2000-02-29T23:59:59Z"}) {
+    CAPTURE(written);
+    const auto read = ParseIso8601(written, std::nullopt);
+    REQUIRE(read);
+    CHECK(read->Iso8601() == written);
+  }
+  for (const char* refused : {"", "2019-6", "2019-02-30", "2019-06-14T24:00:00Z",
+                              "2019-06-14T06:61:00Z", "2019-06-14T06:30", "2019-06-14T06:30:00",
+                              "2019-06-14 06:30:00Z", " 2019-06-14", "14-06-2019", "2019/06/14"}) {
+    CAPTURE(refused);
+    CHECK_FALSE(ParseIso8601(refused, std::nullopt));
+  }
+}
+
 }  // namespace
 }  // namespace gazette
