@@ -36,6 +36,9 @@ struct SkippedShard {
   std::string reason;
 };
 
+// Like Xapian::Database, whose handle it copies: a copy shares the open
+// index and the spelling table, so a Database and its copies belong to one
+// thread at a time; a thread of its own opens its own.
 class Database {
  public:
   // Opens the index at `path` for reading. Throws Error{kNoDatabase} (with a
