@@ -7,6 +7,7 @@
 //   search_bench --db DB --queries QUERIES.json [--repeat 200] [--json OUT]
 //   search_bench --db DB --queries QUERIES.json --facet-methods
 //   search_bench --db DB --queries QUERIES.json --breakdown
+//   search_bench --db DB --queries QUERIES.json --once NAME --driver D --times N
 //
 // --facet-methods times only the counting of each facets query, once per
 // way FacetSpy can count (value streams, term postings, the automatic
@@ -15,6 +16,10 @@
 // with and without spelling, Search with and without snippets, matching,
 // decoding the document data, snippets.
 //
+// --once runs the query NAME through driver D (gazette, gazette_nosnippet,
+// xapian) twice to warm up, then N times, and prints nothing else: for
+// tools/bench/instructions, which counts each run's instructions under
+// callgrind (repeatable where timings are not).
 // QUERIES.json is a list of {"name", "gazette": query text, "xapian": the raw
 // driver's query text or null, "facets": [field...] (optional), "limit"}.
 // Runs alternate between the two drivers so that load on a shared machine
@@ -172,7 +177,23 @@ struct Args {
   int repeat = 200;
   bool facet_methods = false;
   bool breakdown = false;
+  std::string once, driver = "gazette";
+  int times = 0;
 };
+
+// The gazette driver: a whole top-`limit` search as `gazette search` makes
+// it. Without snippets: what `--format ids` asks, which shows no suggestion
+// either.
+gazette::SearchResult GazetteRun(gazette::Database& db, const gazette::Gazetteer& gazetteer,
+                                 const BenchQuery& q, std::int64_t now, bool snippets = true) {
+  const gazette::ParsedQuery parsed = gazette::BuildQuery(
+      db, gazetteer, q.gazette, {}, now, snippets ? gazette::Suggest::kYes : gazette::Suggest::kNo);
+  gazette::SearchOptions options;
+  options.limit = q.limit;
+  options.facets = q.facets;
+  if (!snippets) options.snippet_length = 0;
+  return gazette::Search(db, parsed, options, gazetteer);
+}
 
 Args ParseArgs(int argc, char** argv) {
   Args args;
@@ -194,6 +215,12 @@ Args ParseArgs(int argc, char** argv) {
       args.facet_methods = true;
     else if (a == "--breakdown")
       args.breakdown = true;
+    else if (a == "--once")
+      args.once = next();
+    else if (a == "--driver")
+      args.driver = next();
+    else if (a == "--times")
+      args.times = std::stoi(next());
     else
       throw std::runtime_error("unknown argument " + a);
   }
@@ -354,9 +381,37 @@ int Breakdown(const Args& args) {
   return 0;
 }
 
+// One query, one driver, warmed up then run `times` times (--once).
+int Once(const Args& args) {
+  const std::vector<BenchQuery> queries = LoadQueries(args.queries);
+  const auto q = std::find_if(queries.begin(), queries.end(),
+                              [&](const BenchQuery& b) { return b.name == args.once; });
+  if (q == queries.end()) throw std::runtime_error("no query named " + args.once);
+  const gazette::Gazetteer& gazetteer = gazette::Gazetteer::Builtin();
+  gazette::Database db = gazette::Database::Open(args.db);
+  RawDriver raw(args.db);
+  const std::int64_t now = gazette::QueryNow();
+  std::function<void()> run;
+  if (args.driver == "gazette" || args.driver == "gazette_nosnippet") {
+    const bool snippets = args.driver == "gazette";
+    run = [&, snippets] { (void)GazetteRun(db, gazetteer, *q, now, snippets); };
+  } else if (args.driver == "xapian" && !q->xapian.empty()) {
+    run = [&] {
+      std::deque<RawFacetSpy> spies = RawDriver::Spies(*q);
+      (void)raw.Run(*q, q->facets.empty() ? nullptr : &spies);
+    };
+  } else {
+    throw std::runtime_error("no driver " + args.driver + " for " + q->name);
+  }
+  // Warmed up twice: Database loads the spelling table on the second ask.
+  for (int r = 0; r < args.times + 2; ++r) run();
+  return 0;
+}
+
 int Run(const Args& args) {
   if (args.facet_methods) return FacetMethods(args);
   if (args.breakdown) return Breakdown(args);
+  if (!args.once.empty()) return Once(args);
   nlohmann::json out;
   // First thing in the process, as in every `gazette` command: the cold parse.
   const auto load_start = Clock::now();
@@ -371,15 +426,8 @@ int Run(const Args& args) {
   RawDriver raw(args.db);
   const std::int64_t now = gazette::QueryNow();
 
-  // Without snippets: what `--format ids` asks, which shows no suggestion either.
   auto gazette_run = [&](const BenchQuery& q, bool snippets = true) {
-    const gazette::ParsedQuery parsed = gazette::BuildQuery(
-        db, gazetteer, q.gazette, {}, now, snippets ? gazette::Suggest::kYes : gazette::Suggest::kNo);
-    gazette::SearchOptions options;
-    options.limit = q.limit;
-    options.facets = q.facets;
-    if (!snippets) options.snippet_length = 0;
-    return gazette::Search(db, parsed, options, gazetteer);
+    return GazetteRun(db, gazetteer, q, now, snippets);
   };
   auto raw_run = [&](const BenchQuery& q) {
     if (q.facets.empty()) return raw.Run(q);
