@@ -6,7 +6,9 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "db/spelling_index.h"
 #include "gazette/document.h"
@@ -65,6 +67,28 @@ std::string UndoExactWords(std::string text) {
   for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + 1))
     text.replace(at, field.size(), "=");
   return text;
+}
+
+// `place:` with nothing after it: QueryParser would read the word "place"
+// (and suggest a spelling for it), where the user meant a filter and left
+// out its value, or typed a space after the colon.
+void RejectEmptyFields(std::string_view text) {
+  std::vector<std::string> names = {"date", "year"};
+  for (const schema::Field& field : schema::Fields()) names.emplace_back(field.name);
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (quoted || !StartsToken(text, i)) continue;
+    for (const std::string& name : names) {
+      const std::size_t end = i + name.size() + 1;
+      if (text.compare(i, name.size(), name) != 0 || end > text.size() || text[end - 1] != ':')
+        continue;
+      if (end == text.size() || text[end] == ' ' || text[end] == '\t' || text[end] == ')')
+        throw Error(ErrorKind::kBadQuery,
+                    OneLine("bad query: '" + name + ":' has no value in '" + std::string(text) +
+                            "' (write " + name + ":VALUE, without a space)"));
+    }
+  }
 }
 
 void SetUpParser(Xapian::QueryParser& parser, ParseContext& context, const std::string& stemmer) {
@@ -263,6 +287,7 @@ bool Filters::empty() const {
 
 ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_view text,
                        const Filters& filters, std::int64_t now_unix, Suggest suggest) {
+  RejectEmptyFields(text);
   ParsedQuery parsed;
   parsed.text = std::string(text);
   parsed.stemmer = StemmerLanguage("en");

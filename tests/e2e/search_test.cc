@@ -325,6 +325,7 @@ TEST_CASE("e2e search: errors are one line on stderr with exit 2") {
       {{"search", "leader:putn"}, "unknown leader 'putn' in leader:putn; closest: Vladimir Putin"},
       {{"count", "--org", "shanghai coop"}, "in --org shanghai coop"},
       {{"search", "summit AND"}, "cannot parse query 'summit AND'"},
+      {{"search", "summit place:"}, "'place:' has no value in 'summit place:'"},
       {{"search", "date:2019-13"}, "month 13 does not exist in date:2019-13"},
       {{"search", "--since", "soon"}, "in --since soon"},
       {{"search", "--facet", "colour", "x"}, "unknown facet 'colour'"},

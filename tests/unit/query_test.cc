@@ -202,6 +202,13 @@ TEST_CASE("query: errors say what and where") {
   CHECK(BadQueryMessage(f, "date:2021..2019").find("ends before it starts") != std::string::npos);
   CHECK(BadQueryMessage(f, "year:2019-06").find("year:") != std::string::npos);
   CHECK(BadQueryMessage(f, "summit AND").find("summit AND") != std::string::npos);
+  // A field left without its value is not the word: `leader:` would find "leader".
+  for (const char* empty : {"leader:", "summit place:", "title: summit", "(org:) summit",
+                            "-source: x", "date:", "year:\tx"})
+    CHECK(BadQueryMessage(f, empty).find("has no value in") != std::string::npos);
+  CHECK(BadQueryMessage(f, "summit place:").find("'place:' has no value") != std::string::npos);
+  for (const char* fine : {"\"place: of\" summit", "summit", "replace: summit", "title:summit"})
+    CHECK_NOTHROW(f.Parse(fine, {}));
   Filters since;
   since.since = "tomorrowish";
   CHECK(BadQueryMessage(f, "", since).find("--since tomorrowish") != std::string::npos);
