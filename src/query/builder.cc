@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -67,6 +68,39 @@ std::string UndoExactWords(std::string text) {
   for (std::size_t at = text.find(field); at != std::string::npos; at = text.find(field, at + 1))
     text.replace(at, field.size(), "=");
   return text;
+}
+
+// `-summit` alone: Xapian's parser "can't just hate", fails, and silently
+// parses the query again without operators, so `-summit` found the articles
+// *with* summit. When every top-level part of the query is negated, each
+// `-part` becomes `NOT part`, which FLAG_PURE_NOT reads as "every article
+// but". A mix (`summit -leader`) is left to Xapian, which reads it right.
+std::optional<std::string> AllNegatedAsNot(std::string_view text) {
+  std::vector<std::string_view> parts;
+  int depth = 0;
+  bool quoted = false;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const bool blank = i == text.size() || text[i] == ' ' || text[i] == '\t';
+    if (blank && !quoted && depth <= 0) {
+      if (start != std::string_view::npos) parts.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+      continue;
+    }
+    if (start == std::string_view::npos) start = i;
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && text[i] == '(') ++depth;
+    if (!quoted && text[i] == ')') --depth;
+  }
+  if (parts.empty()) return std::nullopt;
+  std::string rewritten;
+  for (std::string_view part : parts) {
+    if (part.size() < 2 || part[0] != '-') return std::nullopt;
+    if (!rewritten.empty()) rewritten += ' ';
+    rewritten += "NOT ";
+    rewritten += part.substr(1);
+  }
+  return rewritten;
 }
 
 // `place:` with nothing after it: QueryParser would read the word "place"
@@ -307,7 +341,8 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
   std::string suggestion;
   db.Read([&](Xapian::Database& xdb) {
     context.error.clear();
-    const std::string rewritten = RewriteExactWords(text);
+    const std::optional<std::string> negated = AllNegatedAsNot(text);
+    const std::string rewritten = RewriteExactWords(negated ? *negated : text);
     try {
       words = parser.parse_query(rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {
@@ -315,7 +350,10 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
                   OneLine("cannot parse query '" + std::string(text) + "': " + e.get_msg()));
     }
     filter = FilterQuery(filters, context);
-    if (suggest == Suggest::kYes && context.error.empty() && HasRareWord(words, parser, stem, xdb)) {
+    // A word the query excludes needs no better spelling (and the corrected
+    // string would read `NOT word`).
+    if (suggest == Suggest::kYes && !negated && context.error.empty() &&
+        HasRareWord(words, parser, stem, xdb)) {
       // Xapian builds the corrected string, in a second parse, which the
       // speller held in memory can show to be pointless.
       const internal::SpellingIndex* speller = db.spelling_index();

@@ -132,6 +132,9 @@ TEST_CASE("e2e search: phrases, exact words, operators, wildcards and title: mat
         c.IdsWhere([](auto& f) { return Contains(f, "price cap") && !Contains(f, "g7"); }));
   CHECK(SearchIds({"+\"price cap\" -russia"}) ==
         c.IdsWhere([](auto& f) { return Contains(f, "price cap") && !Contains(f, "russia"); }));
+  // Only '-' parts: every article but those (after --, as ripgrep wants).
+  CHECK(SearchIds({"--", "-\"price cap\" -\"minimum corporate tax\""}) ==
+        c.IdsWhere([](auto& f) { return !Contains(f, "price cap") && !Contains(f, "minimum corporate tax"); }));
   CHECK(SearchIds({"olymp*"}) == c.IdsWhere([](auto& f) { return Contains(f, "olymp"); }));
   CHECK(SearchIds({"(\"price cap\" OR \"minimum corporate tax\") AND =embargo"}) ==
         c.IdsWhere([](auto& f) { return (Contains(f, "price cap") || Contains(f, "minimum corporate tax")) && Contains(f, "embargo"); }));

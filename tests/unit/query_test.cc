@@ -2,6 +2,9 @@
 // case per syntax element, entity resolution, date expressions and errors.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "gazette/problem.h"
 #include "query/date_field.h"
 #include "search_fixture.h"
@@ -100,6 +103,34 @@ TEST_CASE("query: source:, lang:, id: match exactly; one field's values OR") {
 TEST_CASE("query: NOT alone excludes from every article") {
   SearchFixture f;
   CHECK(f.Ids("NOT leader:trump NOT leader:putin") == Ids{"oil", "undated", "yesterday"});
+}
+
+TEST_CASE("query: a query of -parts only excludes from every article too") {
+  // Xapian's parser fails on a query that only hates and parses it again
+  // without operators: `-summit` found the articles with summit.
+  SearchFixture f;
+  Ids all;
+  for (const Article& a : f.articles()) all.push_back(a.id);
+  std::sort(all.begin(), all.end());
+  const std::pair<std::string, std::string> cases[] = {
+      {"-summit", "summit"},
+      {"-leader:putin", "leader:putin"},
+      {"-\"trade war\"", "\"trade war\""},
+      {"-(oil OR climate)", "oil OR climate"},
+      {"-summit -leader:putin", "summit OR leader:putin"},
+      {"-=summits", "=summits"},
+  };
+  for (const auto& [negated, matched] : cases) {
+    CAPTURE(negated);
+    const Ids with = f.Ids(matched);
+    REQUIRE_FALSE(with.empty());
+    Ids without;
+    std::set_difference(all.begin(), all.end(), with.begin(), with.end(),
+                        std::back_inserter(without));
+    CHECK(f.Ids(negated) == without);
+  }
+  // Mixed with a positive part, Xapian reads the '-' itself.
+  CHECK(f.Ids("summit -truce") == Ids{"bishkek", "brasilia", "summitry"});
 }
 
 TEST_CASE("dates: expressions and the days they cover") {
