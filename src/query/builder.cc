@@ -95,12 +95,24 @@ std::optional<std::string> AllNegatedAsNot(std::string_view text) {
   if (parts.empty()) return std::nullopt;
   std::string rewritten;
   for (std::string_view part : parts) {
-    if (part.size() < 2 || part[0] != '-') return std::nullopt;
+    if (part.size() < 2 || part[0] != '-' || part[1] == '-') return std::nullopt;
     if (!rewritten.empty()) rewritten += ' ';
     rewritten += "NOT ";
     rewritten += part.substr(1);
   }
   return rewritten;
+}
+
+// A '-' that starts a part, outside quotes: Xapian's "hate" syntax.
+bool HasNegatedPart(std::string_view text) {
+  bool quoted = false;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && text[i] == '-' && StartsToken(text, i) && text[i + 1] != ' ' &&
+        text[i + 1] != '\t' && text[i + 1] != '-')
+      return true;
+  }
+  return false;
 }
 
 // `place:` with nothing after it: QueryParser would read the word "place"
@@ -364,6 +376,16 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
           suggestion = corrected;
       }
     }
+    // Where '-' parts stand alone elsewhere (`summit (-leader)`, `-a OR -b`),
+    // Xapian's parse failed too and it parsed the query again without any
+    // operator: the result is then exactly that plain parse. Say so rather
+    // than answer a query the user did not write.
+    if (context.error.empty() && HasNegatedPart(rewritten) &&
+        parser.parse_query(rewritten, 0).get_description() == words.get_description())
+      throw Error(ErrorKind::kBadQuery,
+                  OneLine("cannot parse query '" + std::string(text) +
+                          "': a group of '-' parts alone (in brackets, or beside OR): write "
+                          "NOT part, or put a word beside them"));
     return 0;
   });
   if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, OneLine("bad query: " + context.error));

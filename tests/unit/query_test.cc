@@ -105,6 +105,16 @@ TEST_CASE("query: NOT alone excludes from every article") {
   CHECK(f.Ids("NOT leader:trump NOT leader:putin") == Ids{"oil", "undated", "yesterday"});
 }
 
+std::string BadQueryMessage(SearchFixture& f, const std::string& text, const Filters& filters = {}) {
+  try {
+    f.Parse(text, filters);
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kBadQuery);
+    return e.what();
+  }
+  return "(no error)";
+}
+
 TEST_CASE("query: a query of -parts only excludes from every article too") {
   // Xapian's parser fails on a query that only hates and parses it again
   // without operators: `-summit` found the articles with summit.
@@ -131,6 +141,13 @@ TEST_CASE("query: a query of -parts only excludes from every article too") {
   }
   // Mixed with a positive part, Xapian reads the '-' itself.
   CHECK(f.Ids("summit -truce") == Ids{"bishkek", "brasilia", "summitry"});
+  // Alone inside brackets or beside OR, Xapian would drop every operator
+  // and answer `summit truce`: an error instead.
+  for (const char* alone : {"summit (-truce)", "-summit OR -truce", "(-truce) summit"}) {
+    CAPTURE(alone);
+    CHECK(BadQueryMessage(f, alone).find("'-' parts alone") != std::string::npos);
+  }
+  CHECK(f.Ids("summit (NOT truce)") == Ids{"bishkek", "brasilia", "summitry"});
 }
 
 TEST_CASE("dates: expressions and the days they cover") {
@@ -207,16 +224,6 @@ TEST_CASE("query: GAZETTE_NOW formats") {
   CHECK(internal::ParseNow("2021-04-10T12:00:00Z") == 1618056000);
   CHECK_FALSE(internal::ParseNow("April"));
   CHECK_FALSE(internal::ParseNow("2021-02-30"));
-}
-
-std::string BadQueryMessage(SearchFixture& f, const std::string& text, const Filters& filters = {}) {
-  try {
-    f.Parse(text, filters);
-  } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::kBadQuery);
-    return e.what();
-  }
-  return "(no error)";
 }
 
 TEST_CASE("query: errors say what and where") {
