@@ -103,14 +103,27 @@ std::optional<std::string> AllNegatedAsNot(std::string_view text) {
   return rewritten;
 }
 
-// A '-' that starts a part, outside quotes: Xapian's "hate" syntax.
-bool HasNegatedPart(std::string_view text) {
+// Syntax that a successful parse always shows in the query it builds, and
+// a parse without operators never does: a '-' starting a part, a wildcard,
+// an operator word. (Not quotes or brackets: `"Putin"` and `(summit)` parse
+// the same either way.)
+bool HasOperatorSyntax(std::string_view text) {
+  static constexpr std::string_view kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   bool quoted = false;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') quoted = !quoted;
-    if (!quoted && text[i] == '-' && StartsToken(text, i) && text[i + 1] != ' ' &&
-        text[i + 1] != '\t' && text[i + 1] != '-')
-      return true;
+    if (quoted) continue;
+    const bool next_is_part = i + 1 < text.size() && text[i + 1] != ' ' &&
+                              text[i + 1] != '\t' && text[i + 1] != '-';
+    if (text[i] == '-' && StartsToken(text, i) && next_is_part) return true;
+    if (text[i] == '*' && i > 0 && text[i - 1] != ' ') return true;
+    if (!StartsToken(text, i)) continue;
+    for (std::string_view op : kOperators) {
+      const std::size_t end = i + op.size();
+      if (text.compare(i, op.size(), op) == 0 &&
+          (end == text.size() || text[end] == ' ' || text[end] == '/' || text[end] == '('))
+        return true;
+    }
   }
   return false;
 }
@@ -376,16 +389,16 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
           suggestion = corrected;
       }
     }
-    // Where '-' parts stand alone elsewhere (`summit (-leader)`, `-a OR -b`),
-    // Xapian's parse failed too and it parsed the query again without any
-    // operator: the result is then exactly that plain parse. Say so rather
+    // A query Xapian's parser cannot read (`summit (-leader)`, `-a OR -b`,
+    // `putin NEAR "trade talks"`) is parsed again without any operator, and
+    // silently: the result is then exactly that plain parse. Say so rather
     // than answer a query the user did not write.
-    if (context.error.empty() && HasNegatedPart(rewritten) &&
+    if (context.error.empty() && HasOperatorSyntax(rewritten) &&
         parser.parse_query(rewritten, 0).get_description() == words.get_description())
       throw Error(ErrorKind::kBadQuery,
                   OneLine("cannot parse query '" + std::string(text) +
-                          "': a group of '-' parts alone (in brackets, or beside OR): write "
-                          "NOT part, or put a word beside them"));
+                          "': Xapian's parser reads it only as plain words (NEAR takes plain "
+                          "words; '-' parts alone in brackets or beside OR need NOT)"));
     return 0;
   });
   if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, OneLine("bad query: " + context.error));

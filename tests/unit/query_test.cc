@@ -147,6 +147,15 @@ TEST_CASE("query: a query of -parts only excludes from every article too") {
     CAPTURE(alone);
     CHECK(BadQueryMessage(f, alone).find("'-' parts alone") != std::string::npos);
   }
+  // So is NEAR with a phrase or a wildcard, which Xapian would read as
+  // `trump near trade war`.
+  for (const char* near : {"trump NEAR \"trade war\"", "summ* NEAR trump", "summit ADJ"}) {
+    CAPTURE(near);
+    CHECK(BadQueryMessage(f, near).find("only as plain words") != std::string::npos);
+  }
+  // Syntax that parses the same with or without operators is no error.
+  for (const char* fine : {"\"Trump\"", "(summit)", "+summit", "summit AND trade", "summ*"})
+    CHECK_NOTHROW(f.Parse(fine));
   CHECK(f.Ids("summit (NOT truce)") == Ids{"bishkek", "brasilia", "summitry"});
 }
 
