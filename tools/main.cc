@@ -76,6 +76,20 @@ int Main(int argc, char** argv) {
   const std::vector<Command> commands = AddCommands(root, argc, argv);
   try {
     root.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    // `gazette search -summit`: the query reads as an option. ripgrep and
+    // notmuch users know the cure; say it on the one line.
+    const std::string_view named = NamedCommand(argc, argv);
+    std::string hint;
+    if (named == "search" || named == "count")
+      for (int i = 1; i < argc && hint.empty(); ++i)
+        if (const std::string_view arg = argv[i];
+            arg.size() > 2 && arg[0] == '-' && arg[1] != '-' &&
+            std::string_view(e.what()).find(arg) != std::string_view::npos)
+          hint = fmt::format(" (a query that starts with '-' goes after --: gazette {} -- '{}')",
+                             named, argv[i]);
+    std::cerr << "gazette: " << e.what() << hint << "\n";
+    return kExitFatal;
   } catch (const CLI::ParseError& e) {
     const int code = root.exit(e);
     return code == 0 ? kExitOk : kExitFatal;

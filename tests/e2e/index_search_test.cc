@@ -139,6 +139,13 @@ TEST_CASE("gazette --help lists the subcommands") {
 TEST_CASE("an unknown flag is a usage error with exit 2") {
   RunResult result = RunGazette({"search", "--no-such-flag"});
   CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--no-such-flag") != std::string::npos);
+  CHECK(result.err.find("goes after --") == std::string::npos);
+  // A query starting with '-' reads as an option: one line says where it goes.
+  RunResult query = RunGazette({"count", "-summit"});
+  CHECK(query.exit_code == 2);
+  CHECK(query.err == "gazette: The following argument was not expected: -summit (a query that "
+                     "starts with '-' goes after --: gazette count -- '-summit')\n");
 }
 
 }  // namespace
