@@ -132,8 +132,11 @@ bool HasOperatorSyntax(std::string_view text) {
 // (and suggest a spelling for it), where the user meant a filter and left
 // out its value, or typed a space after the colon.
 void RejectEmptyFields(std::string_view text) {
-  std::vector<std::string> names = {"date", "year"};
-  for (const schema::Field& field : schema::Fields()) names.emplace_back(field.name);
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all = {"date", "year"};
+    for (const schema::Field& field : schema::Fields()) all.emplace_back(field.name);
+    return all;
+  }();
   bool quoted = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') quoted = !quoted;
