@@ -40,10 +40,12 @@ using internal::ParseContext;
 // word, so the builder rewrites `=word` to `exact:word` before parsing.
 constexpr std::string_view kExactField = "exact";
 
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
 bool StartsToken(std::string_view text, std::size_t i) {
   if (i == 0) return true;
   const char before = text[i - 1];
-  return before == ' ' || before == '\t' || before == '(' ||
+  return IsBlank(before) || before == '(' ||
          ((before == '+' || before == '-') && StartsToken(text, i - 1));
 }
 
@@ -81,7 +83,7 @@ std::optional<std::string> AllNegatedAsNot(std::string_view text) {
   bool quoted = false;
   std::size_t start = std::string_view::npos;
   for (std::size_t i = 0; i <= text.size(); ++i) {
-    const bool blank = i == text.size() || text[i] == ' ' || text[i] == '\t';
+    const bool blank = i == text.size() || IsBlank(text[i]);
     if (blank && !quoted && depth <= 0) {
       if (start != std::string_view::npos) parts.push_back(text.substr(start, i - start));
       start = std::string_view::npos;
@@ -113,8 +115,7 @@ bool HasOperatorSyntax(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '"') quoted = !quoted;
     if (quoted) continue;
-    const bool next_is_part = i + 1 < text.size() && text[i + 1] != ' ' &&
-                              text[i + 1] != '\t' && text[i + 1] != '-';
+    const bool next_is_part = i + 1 < text.size() && !IsBlank(text[i + 1]) && text[i + 1] != '-';
     if (text[i] == '-' && StartsToken(text, i) && next_is_part) return true;
     if (text[i] == '*' && i > 0 && text[i - 1] != ' ') return true;
     if (!StartsToken(text, i)) continue;
@@ -145,7 +146,7 @@ void RejectEmptyFields(std::string_view text) {
       const std::size_t end = i + name.size() + 1;
       if (text.compare(i, name.size(), name) != 0 || end > text.size() || text[end - 1] != ':')
         continue;
-      if (end == text.size() || text[end] == ' ' || text[end] == '\t' || text[end] == ')')
+      if (end == text.size() || IsBlank(text[end]) || text[end] == ')')
         throw Error(ErrorKind::kBadQuery,
                     OneLine("bad query: '" + name + ":' has no value in '" + std::string(text) +
                             "' (write " + name + ":VALUE, without a space)"));
@@ -367,10 +368,10 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
   // inside Read(), which reopens and retries if a writer moved on.
   Xapian::Query words, filter;
   std::string suggestion;
+  const std::optional<std::string> negated = AllNegatedAsNot(text);
+  const std::string rewritten = RewriteExactWords(negated ? *negated : text);
   db.Read([&](Xapian::Database& xdb) {
     context.error.clear();
-    const std::optional<std::string> negated = AllNegatedAsNot(text);
-    const std::string rewritten = RewriteExactWords(negated ? *negated : text);
     try {
       words = parser.parse_query(rewritten, flags);
     } catch (const Xapian::QueryParserError& e) {

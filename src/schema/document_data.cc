@@ -193,25 +193,26 @@ std::string DocumentData(const Article& article) {
   return out;
 }
 
-Article ArticleFromData(std::string_view data) {
+namespace {
+
+// The body keeps the data's buffer: moving it down costs less than
+// allocating and copying it (a search decodes every hit).
+Article ArticleFromOwnedData(std::string data) {
   if (data.starts_with('{')) return ArticleFromSchema2Json(data);
   std::size_t body_at = 0;
   Article article = ArticleFromFields(data, &body_at);
-  article.body = data.substr(body_at);
+  data.erase(0, body_at);
+  article.body = std::move(data);
   return article;
 }
 
+}  // namespace
+
+Article ArticleFromData(std::string_view data) { return ArticleFromOwnedData(std::string(data)); }
+
 Article ArticleFromDocument(const Xapian::Document& document) {
-  std::string data = document.get_data();
   try {
-    if (data.starts_with('{')) return ArticleFromSchema2Json(data);
-    // The body keeps the data's buffer: moving 3 KB down costs less than
-    // allocating and copying it (a search decodes every hit).
-    std::size_t body_at = 0;
-    Article article = ArticleFromFields(data, &body_at);
-    data.erase(0, body_at);
-    article.body = std::move(data);
-    return article;
+    return ArticleFromOwnedData(document.get_data());
   } catch (const Error& e) {
     throw Error(ErrorKind::kCorrupt, "document " + std::to_string(document.get_docid()) +
                                          " has no article data: " + e.what());
