@@ -135,6 +135,14 @@ int PassagePicker::LooseTerm(std::string_view word, std::string_view prefix) con
   return -1;
 }
 
+int PassagePicker::StemmedTerm(std::string_view word) const {
+  for (const auto& [stemmed, r] : stemmed_)
+    if (stemmed == word) return r;
+  const int r = LooseTerm(stemmer_(std::string(word)), "Z");
+  if (stemmed_.size() < 64) stemmed_.emplace_back(word, r);
+  return r;
+}
+
 // A word can match only if it starts with a key: each word and phrase word
 // of the query starts itself, and each stemmed term's word starts with the
 // stem's key.
@@ -181,7 +189,7 @@ std::string PassagePicker::operator()(std::string_view text, std::size_t length,
       if (r < 0 && (r = LooseTerm(term)) >= 0) highlight = 1;
       if (r < 0) {
         if (StartsWithAny(term, stem_keys_)) {
-          r = LooseTerm(stemmer_(std::string(term)), "Z");
+          r = StemmedTerm(term);
         } else {
           r = LooseTerm(term, "Z");
         }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace gazette::internal {
@@ -42,9 +43,16 @@ class PassagePicker {
   // The relevance slot of `prefix` + `word`: a loose term's index, or -1.
   int LooseTerm(std::string_view word, std::string_view prefix = {}) const;
   bool MayMatch(std::string_view word) const;
+  // LooseTerm of the stem of `word`, which starts with a stem key.
+  int StemmedTerm(std::string_view word) const;
 
   Xapian::Stem stemmer_;
   std::vector<std::string> stem_keys_;
+  // Words stemmed so far and their LooseTerm: a search's hits repeat the
+  // same few words that start with a key ("summit", "summits"), and each
+  // stem costs more than tokenising a dozen other words. Bounded; not
+  // shared across threads (one picker per search).
+  mutable std::vector<std::pair<std::string, int>> stemmed_;
   std::vector<std::string> match_keys_;  // stem keys, plus every word and phrase word as written
   std::array<bool, 256> first_bytes_{};   // the bytes a match key starts with
   std::vector<Term> loose_;

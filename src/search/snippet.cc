@@ -145,10 +145,15 @@ KeyCluster FindKeyCluster(std::string_view text, const std::vector<std::string>&
     std::size_t offset;
     std::size_t key;
   };
-  std::vector<Occurrence> found;
-  std::vector<std::size_t> searched_from(keys.size(), 0);
-  std::string lower;
-  lower.reserve(text.size());
+  // Kept between calls: a search asks once per hit, and allocating these
+  // anew each time (the lowered copy at the body's size) showed in a
+  // search's instruction count.
+  thread_local std::vector<Occurrence> found;
+  thread_local std::vector<std::size_t> searched_from, in_window;
+  thread_local std::string lower;
+  found.clear();
+  searched_from.assign(keys.size(), 0);
+  lower.clear();
   bool anywhere = false;
   std::size_t best_start = 0, best_distinct = 0;
   for (std::size_t stretch = std::max<std::size_t>(8 * length, 1024);; stretch *= 4) {
@@ -181,7 +186,7 @@ KeyCluster FindKeyCluster(std::string_view text, const std::vector<std::string>&
               [](const Occurrence& a, const Occurrence& b) { return a.offset < b.offset; });
     // The passage-long stretch with the most different keys, the first of equals.
     best_distinct = 0;
-    std::vector<std::size_t> in_window(keys.size(), 0);
+    in_window.assign(keys.size(), 0);
     std::size_t distinct = 0;
     for (std::size_t first = 0, last = 0; first < found.size(); ++first) {
       for (; last < found.size() && found[last].offset < found[first].offset + length; ++last)
@@ -270,8 +275,11 @@ bool MayHideKey(std::string_view text, const std::vector<std::string>& keys) {
   for (std::string_view hiding : kHiding)
     if (text.find(hiding) != std::string_view::npos) return true;
   const auto upper = [&](std::size_t i) { return i < text.size() && text[i] >= 'A' && text[i] <= 'Z'; };
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    if (!(upper(i) && text[i + 1] == '.' && upper(i + 2))) continue;
+  // Initials hold a '.', rarer than letters: found by memchr, then looked at.
+  for (std::size_t dot = text.find('.', 1); dot != std::string_view::npos;
+       dot = text.find('.', dot + 1)) {
+    std::size_t i = dot - 1;
+    if (!(upper(i) && upper(i + 2))) continue;
     std::string initials;
     for (; upper(i); i += 2) {
       initials += static_cast<char>(text[i] + ('a' - 'A'));
@@ -279,6 +287,7 @@ bool MayHideKey(std::string_view text, const std::vector<std::string>& keys) {
     }
     for (const std::string& key : keys)
       if (initials.starts_with(key)) return true;
+    dot = i;  // on past these initials
   }
   return false;
 }

@@ -131,6 +131,8 @@ inline void ParseTerms(std::string_view text, Take take) {
   std::string term;
   while (true) {
     unsigned ch;
+    while (at < n && static_cast<unsigned char>(text[at]) < 0x80 && !IsAsciiWordByte(text[at]))
+      ++at;
     while (true) {
       if (at == n) return;
       const Char c = At(text, at);
@@ -139,6 +141,30 @@ inline void ParseTerms(std::string_view text, Take take) {
       at = c.next;
     }
     term.clear();
+    // Most words: ASCII word bytes, then an ASCII byte that neither joins
+    // the next word (', &, or , . ; between digits) nor ends this one
+    // (+, #), with no initials ("U.S.") to read. Each step below would find
+    // no more.
+    if (const auto first = static_cast<unsigned char>(text[at]);
+        first < 0x80 && !(IsAsciiUpper(first) && at + 1 < n && text[at + 1] == '.')) {
+      std::size_t end = at + 1;
+      while (end < n && IsAsciiWordByte(text[end])) ++end;
+      bool plain = end == n;
+      if (!plain) {
+        const auto next = static_cast<unsigned char>(text[end]);
+        const bool digit_joins = (next == ',' || next == '.' || next == ';') &&
+                                 IsDigit(static_cast<unsigned char>(text[end - 1]));
+        plain = next < 0x80 && next != '\'' && next != '&' && next != '+' && next != '#' &&
+                !digit_joins;
+      }
+      if (plain) {
+        term.assign(text.data() + at, end - at);
+        for (char& c : term)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        at = end;
+        goto end_of_term;
+      }
+    }
     // Initials separated by '.' (U.N., P.T.O.) make one word.
     if (IsAsciiUpper(static_cast<unsigned char>(text[at]))) {
       std::size_t p = at;
