@@ -40,6 +40,10 @@ std::string DocumentData(const Article& article);
 // article as JSON, which `rebuild` upgrades). Throw Error{kCorrupt}.
 Article ArticleFromData(std::string_view data);
 Article ArticleFromDocument(const Xapian::Document& document);
+// What a search hit shows of it: all but each mention's alias, the origin
+// and the dates mentioned, which no result prints and which took a tenth of
+// decoding a hit (docs/performance.md, "Session 10").
+Article ShownArticleFromDocument(const Xapian::Document& document);
 
 }  // namespace gazette
 

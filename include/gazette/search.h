@@ -19,7 +19,7 @@ namespace gazette {
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result (offset+1)
   double score = 0;
-  Article article;
+  Article article;       // as ShownArticleFromDocument reads it (document.h)
   std::string snippet;  // plain text; highlights between kHighlightOpen/Close
   // Display names of the article's entities, in the article's order.
   std::vector<std::string> leaders, people, orgs, places;

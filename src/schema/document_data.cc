@@ -88,20 +88,23 @@ Number ParseNumber(std::string_view text) {
   return n;
 }
 
+// Which fields to read: a search hit's skip what no result shows.
+enum class Fields { kAll, kShown };
+
 // "id\tname\tcount\tfirst_offset\talias"
-Mention ParseMention(std::string_view value) {
+Mention ParseMention(std::string_view value, Fields fields) {
   Mention m;
   m.id = Unescaped(NextPart(value, '\t'));
   m.name = Unescaped(NextPart(value, '\t'));
   m.count = ParseNumber<int>(NextPart(value, '\t'));
   m.first_offset = ParseNumber<std::size_t>(NextPart(value, '\t'));
-  m.alias = Unescaped(value);
+  if (fields == Fields::kAll) m.alias = Unescaped(value);
   if (m.id.empty()) throw Error(ErrorKind::kCorrupt, "a mention without an id");
   return m;
 }
 
 // Everything but the body, which starts at the returned offset.
-Article ArticleFromFields(std::string_view data, std::size_t* body_at) {
+Article ArticleFromFields(std::string_view data, Fields fields, std::size_t* body_at) {
   const std::size_t size = data.size();
   Article article;
   std::string date;
@@ -128,11 +131,14 @@ Article ArticleFromFields(std::string_view data, std::size_t* body_at) {
     } else if (key == "language") {
       article.language = Unescaped(value);
     } else if (key == "origin") {
-      article.origin = Unescaped(value);
+      if (fields == Fields::kAll) article.origin = Unescaped(value);
     } else if (key == "mentioned") {
-      article.mentioned_dates.push_back(Unescaped(value));
+      if (fields == Fields::kAll) article.mentioned_dates.push_back(Unescaped(value));
     } else if (const std::optional<EntityKind> kind = ParseKind(key)) {
-      article.mentions(*kind).push_back(ParseMention(value));
+      std::vector<Mention>& mentions = article.mentions(*kind);
+      // Most articles name a few of each kind: one allocation, no moves.
+      if (mentions.empty()) mentions.reserve(8);
+      mentions.push_back(ParseMention(value, fields));
     }
     // Other keys: written by a later gazette; `rebuild` with it reads them.
   }
@@ -197,26 +203,36 @@ namespace {
 
 // The body keeps the data's buffer: moving it down costs less than
 // allocating and copying it (a search decodes every hit).
-Article ArticleFromOwnedData(std::string data) {
+Article ArticleFromOwnedData(std::string data, Fields fields) {
   if (data.starts_with('{')) return ArticleFromSchema2Json(data);
   std::size_t body_at = 0;
-  Article article = ArticleFromFields(data, &body_at);
+  Article article = ArticleFromFields(data, fields, &body_at);
   data.erase(0, body_at);
   article.body = std::move(data);
   return article;
 }
 
-}  // namespace
-
-Article ArticleFromData(std::string_view data) { return ArticleFromOwnedData(std::string(data)); }
-
-Article ArticleFromDocument(const Xapian::Document& document) {
+Article FromDocument(const Xapian::Document& document, Fields fields) {
   try {
-    return ArticleFromOwnedData(document.get_data());
+    return ArticleFromOwnedData(document.get_data(), fields);
   } catch (const Error& e) {
     throw Error(ErrorKind::kCorrupt, "document " + std::to_string(document.get_docid()) +
                                          " has no article data: " + e.what());
   }
+}
+
+}  // namespace
+
+Article ArticleFromData(std::string_view data) {
+  return ArticleFromOwnedData(std::string(data), Fields::kAll);
+}
+
+Article ArticleFromDocument(const Xapian::Document& document) {
+  return FromDocument(document, Fields::kAll);
+}
+
+Article ShownArticleFromDocument(const Xapian::Document& document) {
+  return FromDocument(document, Fields::kShown);
 }
 
 }  // namespace gazette

@@ -32,7 +32,7 @@ std::optional<Article> FirstArticle(const std::string& term, const Xapian::Datab
   enquire.set_weighting_scheme(Xapian::BoolWeight());  // all equal: docid order
   const Xapian::MSet mset = enquire.get_mset(0, 1);
   if (mset.empty()) return std::nullopt;
-  return ArticleFromDocument(mset.begin().get_document());
+  return ShownArticleFromDocument(mset.begin().get_document());
 }
 
 std::string SourceDisplayName(const std::string& slug, const Xapian::Database& db) {

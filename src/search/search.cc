@@ -140,6 +140,7 @@ RankedPage RankByDayThenRelevance(Xapian::Enquire& enquire, const SearchOptions&
 std::vector<std::string> EntityNames(const std::vector<Mention>& mentions,
                                      const Gazetteer& gazetteer) {
   std::vector<std::string> names;
+  names.reserve(mentions.size());
   for (const Mention& m : mentions) {
     if (!m.name.empty()) {
       names.push_back(m.name);
@@ -199,7 +200,7 @@ SearchResult Search(Database& db, const ParsedQuery& query, const SearchOptions&
       Hit hit;
       hit.rank = options.offset + i + 1;
       hit.score = it.get_weight();
-      hit.article = ArticleFromDocument(it.get_document());
+      hit.article = ShownArticleFromDocument(it.get_document());
       // `--format ids` shows no snippet, and a snippet costs ~0.1 ms a hit.
       if (options.snippet_length > 0)
         hit.snippet = make_snippet(hit.article);

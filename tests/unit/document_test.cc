@@ -112,6 +112,14 @@ TEST_CASE("document data: every field comes back, whatever characters it holds")
   // The body follows the first blank line as it is, so a snippet needs no decoding.
   const std::string data = doc.get_data();
   CHECK(data.substr(data.find("\n\n") + 2) == article.body);
+
+  // A search hit's decoding leaves out only what no result shows.
+  Article shown = article;
+  shown.origin.clear();
+  shown.mentioned_dates.clear();
+  for (EntityKind kind : kAllEntityKinds)
+    for (Mention& m : shown.mentions(kind)) m.alias.clear();
+  CHECK(ShownArticleFromDocument(doc) == shown);
 }
 
 TEST_CASE("document data: schema 2's form, the article as JSON, still reads (for rebuild)") {
