@@ -44,6 +44,8 @@ Article ArticleFromDocument(const Xapian::Document& document);
 // and the dates mentioned, which no result prints and which took a tenth of
 // decoding a hit (docs/performance.md, "Session 10").
 Article ShownArticleFromDocument(const Xapian::Document& document);
+// The same from the data of document `docid`, read already.
+Article ShownArticleFromData(std::string data, Xapian::docid docid);
 
 }  // namespace gazette
 

@@ -235,4 +235,13 @@ Article ShownArticleFromDocument(const Xapian::Document& document) {
   return FromDocument(document, Fields::kShown);
 }
 
+Article ShownArticleFromData(std::string data, Xapian::docid docid) {
+  try {
+    return ArticleFromOwnedData(std::move(data), Fields::kShown);
+  } catch (const Error& e) {
+    throw Error(ErrorKind::kCorrupt, "document " + std::to_string(docid) +
+                                         " has no article data: " + e.what());
+  }
+}
+
 }  // namespace gazette

@@ -120,6 +120,7 @@ TEST_CASE("document data: every field comes back, whatever characters it holds")
   for (EntityKind kind : kAllEntityKinds)
     for (Mention& m : shown.mentions(kind)) m.alias.clear();
   CHECK(ShownArticleFromDocument(doc) == shown);
+  CHECK(ShownArticleFromData(doc.get_data(), 1) == shown);
 }
 
 TEST_CASE("document data: schema 2's form, the article as JSON, still reads (for rebuild)") {
