@@ -15,8 +15,13 @@
 #include "search/snippet.h"
 
 #include <algorithm>
-#include <functional>
+#include <bit>
+#include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "gazette/schema.h"
 #include "gazette/search.h"
@@ -124,6 +129,36 @@ class KeyedStemmer : public Xapian::StemImplementation {
   std::vector<std::string> keys_;
 };
 
+// Calls `f` with each offset of `key` in `text` from `from` on, overlaps
+// included, in order. Sixteen bytes at a time where SSE2 is (every x86-64):
+// the offsets whose byte is the key's first and whose byte key-length
+// further is its last, then a compare of the rest. A Boyer-Moore-Horspool
+// search took twice as long on a 5-byte key, one dependent table read per
+// step.
+template <typename F>
+void ForEachOccurrence(std::string_view text, std::string_view key, std::size_t from, F f) {
+  const std::size_t n = text.size(), k = key.size();
+  if (k == 0 || k > n) return;
+  const char* const p = text.data();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i first = _mm_set1_epi8(key.front());
+  const __m128i last = _mm_set1_epi8(key.back());
+  for (; i + (k - 1) + 16 <= n; i += 16) {
+    const __m128i starts = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i ends = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + k - 1));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpeq_epi8(starts, first), _mm_cmpeq_epi8(ends, last))));
+    for (; mask != 0; mask &= mask - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
+      if (k <= 2 || std::memcmp(p + at + 1, key.data() + 1, k - 2) == 0) f(at);
+    }
+  }
+#endif
+  for (; i + k <= n; ++i)
+    if (std::memcmp(p + i, key.data(), k) == 0) f(i);
+}
+
 // A '.', '!' or '?' before a space or the end, or a line break.
 bool IsSentenceEnd(std::string_view text, std::size_t at) {
   const char c = text[at];
@@ -168,17 +203,13 @@ KeyCluster FindKeyCluster(std::string_view text, const std::vector<std::string>&
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const std::string& key = keys[k];
       if (key.size() > lowered || searched_from[k] > lowered - key.size()) continue;
-      const std::boyer_moore_horspool_searcher search(key.begin(), key.end());
-      const auto end = lower.cbegin() + static_cast<std::ptrdiff_t>(lowered);
-      for (auto at = lower.cbegin() + static_cast<std::ptrdiff_t>(searched_from[k]);;) {
-        at = std::search(at, end, search);
-        if (at == end) break;
-        anywhere = true;
-        const auto offset = static_cast<std::size_t>(at - lower.cbegin());
-        if (offset == 0 || !IsWordByte(static_cast<unsigned char>(lower[offset - 1])))
-          found.push_back({offset, k});
-        ++at;
-      }
+      ForEachOccurrence(std::string_view(lower).substr(0, lowered), key, searched_from[k],
+                        [&](std::size_t offset) {
+                          anywhere = true;
+                          if (offset == 0 ||
+                              !IsWordByte(static_cast<unsigned char>(lower[offset - 1])))
+                            found.push_back({offset, k});
+                        });
       // An occurrence starting after this runs past what is lowered yet.
       searched_from[k] = lowered - key.size() + 1;
     }
