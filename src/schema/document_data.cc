@@ -88,7 +88,7 @@ Number ParseNumber(std::string_view text) {
   return n;
 }
 
-// Which fields to read: a search hit's skip what no result shows.
+// Which fields to read: a search hit skips what no result shows.
 enum class Fields { kAll, kShown };
 
 // "id\tname\tcount\tfirst_offset\talias"
@@ -212,12 +212,12 @@ Article ArticleFromOwnedData(std::string data, Fields fields) {
   return article;
 }
 
-Article FromDocument(const Xapian::Document& document, Fields fields) {
+Article FromStored(std::string data, Xapian::docid docid, Fields fields) {
   try {
-    return ArticleFromOwnedData(document.get_data(), fields);
+    return ArticleFromOwnedData(std::move(data), fields);
   } catch (const Error& e) {
-    throw Error(ErrorKind::kCorrupt, "document " + std::to_string(document.get_docid()) +
-                                         " has no article data: " + e.what());
+    throw Error(ErrorKind::kCorrupt,
+                "document " + std::to_string(docid) + " has no article data: " + e.what());
   }
 }
 
@@ -228,20 +228,15 @@ Article ArticleFromData(std::string_view data) {
 }
 
 Article ArticleFromDocument(const Xapian::Document& document) {
-  return FromDocument(document, Fields::kAll);
+  return FromStored(document.get_data(), document.get_docid(), Fields::kAll);
 }
 
 Article ShownArticleFromDocument(const Xapian::Document& document) {
-  return FromDocument(document, Fields::kShown);
+  return FromStored(document.get_data(), document.get_docid(), Fields::kShown);
 }
 
 Article ShownArticleFromData(std::string data, Xapian::docid docid) {
-  try {
-    return ArticleFromOwnedData(std::move(data), Fields::kShown);
-  } catch (const Error& e) {
-    throw Error(ErrorKind::kCorrupt, "document " + std::to_string(docid) +
-                                         " has no article data: " + e.what());
-  }
+  return FromStored(std::move(data), docid, Fields::kShown);
 }
 
 }  // namespace gazette
