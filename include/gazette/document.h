@@ -41,7 +41,7 @@ std::string DocumentData(const Article& article);
 Article ArticleFromData(std::string_view data);
 Article ArticleFromDocument(const Xapian::Document& document);
 // What a search hit shows of it: all but each mention's alias, the origin
-// and the dates mentioned, which no result prints and which took a tenth of
+// and the dates mentioned, which no result prints and which took a sixth of
 // decoding a hit (docs/performance.md, "Session 10").
 Article ShownArticleFromDocument(const Xapian::Document& document);
 // The same from the data of document `docid`, read already.

@@ -137,6 +137,7 @@ struct AsciiRun {
 
 inline AsciiRun AsciiWordRun(std::string_view text, std::size_t at) {
   AsciiRun run;
+  run.end = at + 1;
 #if defined(__SSE2__)
   // Sixteen bytes at once: where the word ends and its lower case, with no
   // branch per byte (a word's length is what a loop's exit mispredicts).
@@ -158,9 +159,9 @@ inline AsciiRun AsciiWordRun(std::string_view text, std::size_t at) {
       run.lowered = true;
       return run;
     }
+    run.end = at + 16;  // all sixteen are word bytes: go on from there
   }
 #endif
-  run.end = at + 1;
   while (run.end < text.size() && IsAsciiWordByte(text[run.end])) ++run.end;
   return run;
 }
