@@ -68,6 +68,7 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
   merged_ = (fs::path(db_path_) / name).string();
   try {
     parts_.Delete(superseded_);
+    parts_.AddWordsParts(pool_.threads());
     Xapian::Database all;
     for (const std::string& dir : parts_.dirs()) all.add_database(Xapian::Database(dir));
     // Writer threads take batches as they come, so document ids follow the

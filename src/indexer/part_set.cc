@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cassert>
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "db/layout.h"
 #include "db/spelling.h"
@@ -23,6 +26,7 @@ PartSet::PartSet(std::string db_path, std::size_t part_articles)
 PartSet::~PartSet() {
   std::error_code ec;
   for (const std::unique_ptr<Part>& part : parts_) fs::remove_all(part->dir, ec);
+  for (const std::string& dir : words_dirs_) fs::remove_all(dir, ec);
 }
 
 PartSet::Part& PartSet::Acquire() {
@@ -64,19 +68,16 @@ Xapian::docid PartSet::WriteInto(Part& part, const std::vector<Article>& article
     const int flags = part.articles == 0 ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS
                                          : Xapian::DB_OPEN;
     Xapian::WritableDatabase db(part.dir, flags | Xapian::DB_NO_SYNC);
-    SpellingCounts spellings;
     DocumentBuilder builder;
     Xapian::docid first = 0;
     for (std::size_t i = 0; i < articles.size(); ++i) {
       const Xapian::Document document = builder.Build(articles[i], content_hashes[i]);
-      spellings.Add(document);
       const Xapian::docid docid = db.add_document(document);
       if (i == 0) first = docid;
       // Nothing is deleted from a part while it is written, so add_document
       // numbers on from the last id: Delete() relies on it.
       assert(docid == first + i);
     }
-    spellings.FlushTo(db);
     db.commit();
     db.close();
     // From part_articles_ on, the part is full: Acquire() starts another.
@@ -100,9 +101,38 @@ void PartSet::Delete(const std::vector<Copy>& copies) {
   }
 }
 
+void PartSet::AddWordsParts(unsigned threads) {
+  threads = std::max(threads, 1u);
+  for (unsigned i = 0; i < threads; ++i)
+    words_dirs_.push_back(
+        (fs::path(db_path_) / fmt::format("{}words-{}", kSubDatabasePrefix, i + 1)).string());
+  std::vector<std::exception_ptr> failures(threads);
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < threads; ++i) {
+    workers.emplace_back([this, i, threads, &failures] {
+      try {
+        Xapian::Database all;  // each thread its own: Xapian objects are not shared
+        for (const std::unique_ptr<Part>& part : parts_)
+          all.add_database(Xapian::Database(part->dir));
+        Xapian::WritableDatabase words(words_dirs_[i], Xapian::DB_CREATE_OR_OVERWRITE |
+                                                           Xapian::DB_BACKEND_GLASS |
+                                                           Xapian::DB_NO_SYNC);
+        AddSpellingsOfWords(all, words, i, threads);
+        words.commit();
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+}
+
 std::vector<std::string> PartSet::dirs() const {
   std::vector<std::string> out;
   for (const std::unique_ptr<Part>& part : parts_) out.push_back(part->dir);
+  out.insert(out.end(), words_dirs_.begin(), words_dirs_.end());
   return out;
 }
 

@@ -44,8 +44,16 @@ class PartSet {
     std::size_t index;
   };
   void Delete(const std::vector<Copy>& copies);
-  // In the order they were started.
+  // Writes the words of every part, each with its frequency, into the
+  // spelling tables of `threads` more parts that hold no document, a share
+  // of the words each, on as many threads: the vocabulary once rather than
+  // once per batch, packed by the compactor with the rest
+  // (docs/performance.md, "Session 11"). After Delete(). Throws
+  // Xapian::Error.
+  void AddWordsParts(unsigned threads);
+  // The parts in the order they were started, then the words parts.
   std::vector<std::string> dirs() const;
+  // Parts holding documents.
   std::size_t size() const { return parts_.size(); }
 
  private:
@@ -72,6 +80,7 @@ class PartSet {
   // unique_ptr: a thread writes its Part while another starts a new one.
   std::vector<std::unique_ptr<Part>> parts_;
   std::unordered_map<std::size_t, Placement> batches_;
+  std::vector<std::string> words_dirs_;
 };
 
 }  // namespace gazette::internal

@@ -41,6 +41,7 @@ class SubDatabasePool {
   void Submit(SubDatabaseJob job);
   // Waits until every submitted job is written; rethrows the first failure.
   void Drain();
+  unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
 
  private:
   void Run();

@@ -8,7 +8,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "db/spelling.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
 
@@ -69,6 +73,46 @@ TEST_CASE("writer: words of written documents feed the spelling table") {
   for (auto word = reader.spellings_begin(); word != reader.spellings_end(); ++word)
     CHECK((*word)[0] != 'Z');
   CHECK((*reader.spellings_begin()) == "harvest");
+}
+
+// The spelling table of a database as word -> frequency lines.
+std::string SpellingTable(const Xapian::Database& db) {
+  std::string out;
+  for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word)
+    out += *word + " " + std::to_string(word.get_termfreq()) + "\n";
+  return out;
+}
+
+TEST_CASE("spelling: a merged build's words make the table counting each document's would") {
+  ScratchDir dir;
+  const std::string counted = (dir.path / "counted").string(), merged = (dir.path / "merged").string();
+  Xapian::WritableDatabase by_document(counted, Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::WritableDatabase by_term(merged, Xapian::DB_CREATE_OR_OVERWRITE);
+  SpellingCounts counts;
+  // Words sort before prefixed terms (digits) and after them (lower case,
+  // '_', beyond ASCII); prefixed terms (ids, stems, titles) are not words.
+  const std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> documents = {
+      {{"Qa", 1}, {"2019", 2}, {"summit", 3}, {"Zsummit", 3}, {"Ssummit", 1}, {"_x", 1}},
+      {{"Qb", 1}, {"summit", 1}, {"\xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB0", 2},
+       {"XLputin", 1}, {"1,000.5", 1}},
+      {{"Qc", 1}, {"a", 1}, {"zeal", 4}}};
+  for (const auto& terms : documents) {
+    Xapian::Document doc;
+    for (const auto& [term, wdf] : terms) doc.add_term(term, wdf);
+    counts.Add(doc);
+    by_document.add_document(doc);
+    by_term.add_document(doc);
+  }
+  counts.FlushTo(by_document);
+  by_document.commit();
+  by_term.commit();
+  AddSpellingsOfWords(Xapian::Database(merged), by_term);
+  by_term.commit();
+  const std::string table = SpellingTable(Xapian::Database(counted));
+  CHECK(table.find("summit 4\n") != std::string::npos);
+  CHECK(table.find("2019 2\n") != std::string::npos);
+  CHECK(table.find("Zsummit") == std::string::npos);
+  CHECK(SpellingTable(Xapian::Database(merged)) == table);
 }
 
 TEST_CASE("writer: a second writer gives up after its wait with kLocked") {
