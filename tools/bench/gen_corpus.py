@@ -84,9 +84,12 @@ def surface(rng, name, aliases, is_leader):
 
 
 class Generator:
-    def __init__(self, seed, mean_bytes=2700):
+    def __init__(self, seed, mean_bytes=2700, own_words=0):
         self.mean_bytes = mean_bytes
+        self.own_words = own_words
         self.rng = random.Random(seed)
+        # Its own generator, so that the rest of the corpus stays the same.
+        self.own_rng = random.Random(seed + 1)
         self.vocab = make_vocabulary(self.rng, 30000)
         self.cumulative = zipf_cumulative(len(self.vocab))
         self.leaders = read_entities('leaders.tsv') or [('Example Leader', [])]
@@ -122,6 +125,11 @@ class Generator:
             para = ' '.join(self.sentence() for _ in range(rng.randint(2, 5)))
             paragraphs.append(para)
             size += len(para) + 2
+        if self.own_words:
+            letters = 'abcdefghijklmnopqrstuvwxyz'
+            paragraphs.append(' '.join(
+                ''.join(self.own_rng.choice(letters) for _ in range(self.own_rng.randint(6, 11)))
+                for _ in range(self.own_words)) + '.')
         title_words = [self.word() for _ in range(rng.randint(5, 11))]
         title_words.insert(rng.randrange(len(title_words)), self.mention())
         title = ' '.join(title_words)
@@ -153,9 +161,12 @@ def main():
     parser.add_argument('--no-text', action='store_true', help='write no text files')
     parser.add_argument('--mean-bytes', type=int, default=2700,
                         help='typical body size (the crash test uses small articles)')
+    parser.add_argument('--own-words', type=int, default=0,
+                        help='words of its own (random letters) each article ends with: a '
+                             'vocabulary that grows with the corpus')
     parser.add_argument('out_dir')
     args = parser.parse_args()
-    gen = Generator(args.seed, args.mean_bytes)
+    gen = Generator(args.seed, args.mean_bytes, args.own_words)
     jsonl = open(args.jsonl, 'w', encoding='utf-8') if args.jsonl else None
     for n in range(args.count):
         a = gen.article(n)
