@@ -113,6 +113,16 @@ TEST_CASE("spelling: a merged build's words make the table counting each documen
   CHECK(table.find("2019 2\n") != std::string::npos);
   CHECK(table.find("Zsummit") == std::string::npos);
   CHECK(SpellingTable(Xapian::Database(merged)) == table);
+
+  // Split between threads, each word goes to exactly one share.
+  const std::string split = (dir.path / "split").string();
+  {
+    Xapian::WritableDatabase shares(split, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (std::size_t share = 0; share < 3; ++share)
+      AddSpellingsOfWords(Xapian::Database(merged), shares, share, 3);
+    shares.commit();
+  }
+  CHECK(SpellingTable(Xapian::Database(split)) == table);
 }
 
 TEST_CASE("writer: a second writer gives up after its wait with kLocked") {
