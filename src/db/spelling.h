@@ -14,11 +14,11 @@
 
 namespace gazette::internal {
 
-// What SpellingCounts would have added for every document of `source`: each
-// free-text word with its collection frequency, the sum of its wdfs: of the
-// words whose hash falls in `share` of `shares`, so that threads can split
-// the work. A fresh build adds them in one go (PartSet::AddWordsParts).
-// Commits `target` every 100,000 words.
+// Adds to `target` what SpellingCounts would have added for every document
+// of `source`: each free-text word with its collection frequency, the sum
+// of its wdfs. Only the words whose hash falls in `share` of `shares`, so
+// that threads can split the work. A fresh build adds them in one go
+// (PartSet::AddWordsParts). Commits `target` every 100,000 words.
 void AddSpellingsOfWords(const Xapian::Database& source, Xapian::WritableDatabase& target,
                          std::size_t share = 0, std::size_t shares = 1);
 
