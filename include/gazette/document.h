@@ -12,18 +12,19 @@
 
 namespace gazette {
 
-// Builds documents; holds a TermGenerator and stemmers to reuse. Not
+// Builds documents; holds a TermGenerator to reuse. Not
 // thread-safe: one per thread.
 class DocumentBuilder {
  public:
   DocumentBuilder();
-  // The document for `article`: id, title and body terms (positions,
-  // stemming by the article's language), entity and filter terms, value slots,
-  // and the article in the document data. `content_hash` is stored so
-  // an unchanged input can be skipped next time. With `spelling_db`, words are
-  // also added to its spelling table (for "did you mean").
+  // The document for `article`: id, title and body terms (as written, with
+  // positions), entity and filter terms, value slots, and the article in the
+  // document data. `content_hash` is stored so an unchanged input can be
+  // skipped next time. With `words_db`, words are also added to its spelling
+  // table (for "did you mean") and their stems, by the article's language, to
+  // its synonym table (for stemmed search); writers add both per batch instead.
   Xapian::Document Build(const Article& article, std::string_view content_hash,
-                         Xapian::WritableDatabase* spelling_db = nullptr);
+                         Xapian::WritableDatabase* words_db = nullptr);
 
  private:
   Xapian::TermGenerator generator_;

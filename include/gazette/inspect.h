@@ -53,8 +53,8 @@ struct TermCount {
   std::uint64_t count = 0;  // wdf in a document; articles in the index
 };
 
-// Terms grouped by prefix: "" for unprefixed words, "Z" for their stems,
-// "XLEADER", "Q", ...
+// Terms grouped by prefix: "" for unprefixed words, "XLEADER", "Q", ...
+// ("Z" for the stems that indexes before schema 4 hold).
 using TermGroups = std::vector<std::pair<std::string, std::vector<TermCount>>>;
 
 struct DocumentDetails {
@@ -72,7 +72,7 @@ std::optional<DocumentDetails> InspectDocument(Database& db, const std::string& 
                                                bool by_docid);
 
 // The prefix a term starts with: the longest schema prefix it starts with,
-// "Z" + that for stems, "" for plain words.
+// "Z" + that for stems (before schema 4), "" for plain words.
 std::string TermPrefix(std::string_view term);
 
 // Index terms starting with `prefix` (a raw prefix like "XLEADER", or a query

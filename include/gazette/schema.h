@@ -18,7 +18,8 @@ namespace gazette::schema {
 // 2: a date-then-id sort slot (order of ties) and entity ids one per slot.
 // 3: the document data is "field=value" lines, a blank line, then the body
 //    (schema 2: the whole article as JSON), so a hit is decoded without a JSON parse.
-inline constexpr int kSchemaVersion = 3;
+// 4: no "Z" terms: stems are keys of the synonym table (src/db/stem_table.h).
+inline constexpr int kSchemaVersion = 4;
 
 // Term prefixes. Stored on disk: never renumber or reuse.
 // Single letters follow Xapian Omega's conventions; ours start with X.

@@ -147,6 +147,7 @@ void IndexWriter::Write(const std::string& id_term, const Xapian::Document& docu
     ThrowIo(db_path_, e);
   }
   spellings_.Add(document);
+  stems_.Add(document);
   written_.insert(id_term);
   ++batch_writes_;
   batch_bytes_ += input_bytes;
@@ -183,6 +184,7 @@ void IndexWriter::CommitIfFull() {
 void IndexWriter::Commit() {
   try {
     spellings_.FlushTo(db_);
+    stems_.FlushTo(db_);
     WriteMetadata(db_);
     db_.commit();
   } catch (const Xapian::Error& e) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "db/spelling.h"
+#include "db/stem_table.h"
 
 namespace gazette::internal {
 
@@ -84,6 +85,7 @@ class IndexWriter {
   std::string previous_fingerprint_;
   std::unordered_set<std::string> written_;
   SpellingCounts spellings_;  // this batch's words, added at commit
+  StemCollector stems_;       // and their stems
   std::size_t batch_writes_ = 0;
   std::uint64_t batch_bytes_ = 0;
 };

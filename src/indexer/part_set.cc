@@ -11,6 +11,7 @@
 
 #include "db/layout.h"
 #include "db/spelling.h"
+#include "db/stem_table.h"
 #include "gazette/document.h"
 #include "gazette/problem.h"
 
@@ -118,6 +119,7 @@ void PartSet::AddWordsParts(unsigned threads) {
                                                            Xapian::DB_BACKEND_GLASS |
                                                            Xapian::DB_NO_SYNC);
         AddSpellingsOfWords(all, words, i, threads);
+        AddStemsOfWords(all, words, i, threads);
         words.commit();
       } catch (...) {
         failures[i] = std::current_exception();

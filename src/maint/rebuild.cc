@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "db/layout.h"
+#include "db/stem_table.h"
 #include "gazette/database.h"
 #include "gazette/document.h"
 #include "gazette/schema.h"
@@ -157,6 +158,11 @@ void BuildInto(const std::string& dir, Xapian::Database& source, Pass& pass,
   // keeps: copying it is much cheaper than feeding every word again.
   for (auto word = source.spellings_begin(); word != source.spellings_end(); ++word)
     out.add_spelling(*word, word.get_termfreq());
+  // The stems are made again from the words written, since the stemming may
+  // be what the rebuild is for (an index of schema 3 has none). No commits on
+  // the way: `out` is read while they are added.
+  out.commit();
+  internal::AddStemsOfWords(out, out, 0, 1, 0);
   for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key)
     out.set_metadata(*key, source.get_metadata(*key));
   out.set_metadata(std::string(schema::kMetaSchemaVersion),

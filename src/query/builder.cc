@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "query/date_field.h"
 #include "query/entity_field.h"
 #include "query/parse_context.h"
+#include "query/remote_stems.h"
 
 namespace gazette {
 namespace {
@@ -39,6 +41,8 @@ using internal::ParseContext;
 // The free-text field for `=word`: QueryParser has no syntax for an unstemmed
 // word, so the builder rewrites `=word` to `exact:word` before parsing.
 constexpr std::string_view kExactField = "exact";
+// Every parse expands stems into the words that share them.
+constexpr unsigned kStems = Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
@@ -268,7 +272,29 @@ std::vector<std::string> Words(std::string_view text) {
 Xapian::doccount KnownCount(const std::string& word, const Xapian::Stem& stem,
                             const Xapian::Database& db) {
   const std::string lower = Xapian::Unicode::tolower(word);
-  return std::max(db.get_termfreq(lower), db.get_termfreq("Z" + stem(lower)));
+  Xapian::doccount count = db.get_termfreq(lower);
+  const std::string key = "Z" + stem(lower);
+  for (auto form = db.synonyms_begin(key); form != db.synonyms_end(key); ++form)
+    count = std::max(count, db.get_termfreq(*form));
+  return count;
+}
+
+// The terms of `query` a user typed: a stem's words (OP_SYNONYM after its
+// "Z" key) are the index's, not the user's.
+void TypedTerms(const Xapian::Query& query, std::set<std::string>& out) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    out.insert(*query.get_terms_begin());
+    return;
+  }
+  if (query.get_type() == Xapian::Query::OP_SYNONYM && query.get_num_subqueries() > 0) {
+    const Xapian::Query key = query.get_subquery(0);
+    if (key.get_type() == Xapian::Query::LEAF_TERM && (*key.get_terms_begin()).starts_with("Z")) {
+      out.insert(*key.get_terms_begin());
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    TypedTerms(query.get_subquery(i), out);
 }
 
 // Whether `pred` holds for a word QueryParser made a free-text term of: as
@@ -277,8 +303,9 @@ Xapian::doccount KnownCount(const std::string& word, const Xapian::Stem& stem,
 // acronyms). Prefixed terms are fields, not words.
 template <typename Pred>
 bool AnyQueryWord(const Xapian::Query& words, const Xapian::QueryParser& parser, Pred pred) {
-  for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
-    const std::string& term = *it;
+  std::set<std::string> typed;
+  TypedTerms(words, typed);
+  for (const std::string& term : typed) {
     if (term.empty()) continue;
     if (term[0] == 'Z') {
       for (auto u = parser.unstem_begin(term); u != parser.unstem_end(term); ++u)
@@ -361,8 +388,9 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
 
   Xapian::QueryParser parser;
   SetUpParser(parser, context, parsed.stemmer);
+  // FLAG_AUTO_SYNONYMS: a stem is the words that share it (src/db/stem_table.h).
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                         Xapian::QueryParser::FLAG_PURE_NOT;
+                         Xapian::QueryParser::FLAG_PURE_NOT | kStems;
   const Xapian::Stem stem(parsed.stemmer);
   // Everything that reads the index (wildcards, spelling, entity ids) runs
   // inside Read(), which reopens and retries if a writer moved on.
@@ -372,8 +400,15 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
   const std::string rewritten = RewriteExactWords(negated ? *negated : text);
   db.Read([&](Xapian::Database& xdb) {
     context.error.clear();
+    // A retry must not reuse the previous attempt's temporary stems.
+    parser.set_database(xdb);
+    std::optional<internal::RemoteStems> remote_stems;
     try {
       words = parser.parse_query(rewritten, flags);
+      if (db.has_remote() && (remote_stems = internal::RemoteStems::Find(words, xdb, stem))) {
+        parser.set_database(remote_stems->database());
+        words = parser.parse_query(rewritten, flags);
+      }
     } catch (const Xapian::QueryParserError& e) {
       throw Error(ErrorKind::kBadQuery,
                   OneLine("cannot parse query '" + std::string(text) + "': " + e.get_msg()));
@@ -387,7 +422,9 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
       // speller held in memory can show to be pointless.
       const internal::SpellingIndex* speller = db.spelling_index();
       if (!speller || MaySuggest(words, parser, *speller, stem, xdb)) {
-        parser.parse_query(rewritten, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        // Only the corrected string is read: the stems' words are not needed.
+        parser.parse_query(rewritten,
+                           (flags & ~kStems) | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         const std::string corrected = UndoExactWords(parser.get_corrected_query_string());
         if (!corrected.empty() && WorthSuggesting(std::string(text), corrected, stem, xdb))
           suggestion = corrected;

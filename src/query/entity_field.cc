@@ -105,7 +105,8 @@ Xapian::Query ExactFieldQuery(const schema::Field& field, std::string_view value
 }
 
 Xapian::Query ExactWordProcessor::operator()(const std::string& value) {
-  // The indexer writes every word unstemmed as well (STEM_SOME).
+  // The index holds every word as written (stems are only keys of its
+  // synonym table), so the exact form is one term.
   const std::string term = Xapian::Unicode::tolower(value);
   if (term.empty()) return context_.Fail("'=' must be followed by a word");
   context_.labels[term] = "exact word, not stemmed";

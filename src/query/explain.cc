@@ -20,7 +20,7 @@ std::string OperatorName(Xapian::Query::op op) {
     case Xapian::Query::OP_FILTER: return "FILTER (first ranks, others only filter)";
     case Xapian::Query::OP_NEAR: return "NEAR";
     case Xapian::Query::OP_PHRASE: return "PHRASE";
-    case Xapian::Query::OP_SYNONYM: return "SYNONYM";
+    case Xapian::Query::OP_SYNONYM: return "SYNONYM (the words of a stem, ranked as one word)";
     case Xapian::Query::OP_MAX: return "MAX";
     case Xapian::Query::OP_ELITE_SET: return "ELITE SET";
     case Xapian::Query::OP_SCALE_WEIGHT: return "FILTERS ONLY (every match scores 0)";

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "db/stem_table.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
 
@@ -64,17 +65,18 @@ std::string StemmerLanguage(std::string_view iso639) {
 }
 
 DocumentBuilder::DocumentBuilder() {
-  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Words only as written: stems are keys of the synonym table
+  // (src/db/stem_table.h), made once per word rather than once per document.
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
 }
 
 Xapian::Document DocumentBuilder::Build(const Article& article,
                                         std::string_view content_hash,
-                                        Xapian::WritableDatabase* spelling_db) {
+                                        Xapian::WritableDatabase* words_db) {
   Xapian::Document doc;
   generator_.set_document(doc);
-  generator_.set_stemmer(Xapian::Stem(StemmerLanguage(article.language)));
-  if (spelling_db) {
-    generator_.set_database(*spelling_db);
+  if (words_db) {
+    generator_.set_database(*words_db);
     generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
   } else {
     generator_.set_flags(Xapian::TermGenerator::flags(0));
@@ -119,6 +121,11 @@ Xapian::Document DocumentBuilder::Build(const Article& article,
   doc.add_value(schema::kSlotDateThenId, DateThenId(article));
   doc.add_value(schema::kSlotContentHash, std::string(content_hash));
   doc.set_data(DocumentData(article));
+  if (words_db) {
+    internal::StemCollector stems;
+    stems.Add(doc);
+    stems.FlushTo(*words_db);
+  }
   return doc;
 }
 

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <algorithm>
 #include <map>
+#include <set>
+#include <set>
 #include <thread>
 
 #include "testutil.h"
@@ -71,7 +73,7 @@ TEST_CASE("index: a second run over unchanged files changes nothing") {
   CHECK(IdsAndHashes(db) == before);
 
   Xapian::Database xdb(db);
-  CHECK(xdb.get_metadata("gazette.schema_version") == "3");
+  CHECK(xdb.get_metadata("gazette.schema_version") == "4");
   CHECK(!xdb.get_metadata("gazette.gazetteer_fingerprint").empty());
   CHECK(!xdb.get_metadata("gazette.last_indexed").empty());
 }
@@ -318,6 +320,16 @@ std::map<std::string, Xapian::doccount> Spellings(const std::string& db) {
   return out;
 }
 
+// Every key of the synonym table (a stem) with its words.
+std::map<std::string, std::set<std::string>> Stems(const std::string& db) {
+  Xapian::Database xdb(db);
+  std::map<std::string, std::set<std::string>> out;
+  for (auto key = xdb.synonym_keys_begin(); key != xdb.synonym_keys_end(); ++key)
+    for (auto word = xdb.synonyms_begin(*key); word != xdb.synonyms_end(*key); ++word)
+      out[*key].insert(*word);
+  return out;
+}
+
 TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   TempDir dir;
   const std::string bulk = dir / "bulk", in_place = dir / "in-place";
@@ -334,6 +346,13 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   CHECK(DocCount(bulk) > 40);
   CHECK(IdsAndHashes(bulk) == IdsAndHashes(in_place));
   CHECK(Spellings(bulk) == Spellings(in_place));
+  const auto stems = Stems(bulk);
+  CHECK(stems == Stems(in_place));
+  // The words of a stem, body and title apart; no key for a number.
+  CHECK(stems.at("Ztalk") == std::set<std::string>{"talked", "talks"});
+  CHECK(stems.at("Zsummit") == std::set<std::string>{"summit", "summits"});
+  CHECK(stems.at("ZSsummit").count("Ssummit") == 1);
+  CHECK(stems.count("Z2019") == 0);
   CHECK(RunGazette({"--db", bulk, "export"}).out == RunGazette({"--db", in_place, "export"}).out);
   CHECK(Xapian::Database(bulk).get_metadata("gazette.gazetteer_fingerprint") ==
         Xapian::Database(in_place).get_metadata("gazette.gazetteer_fingerprint"));
@@ -356,6 +375,12 @@ TEST_CASE("index: a fresh build holds what batches committed in place hold") {
   // A rebuild writes one database in place: no parts left to weigh.
   REQUIRE(RunGazette({"--db", bulk, "rebuild"}).exit_code == 0);
   CHECK(Xapian::Database(bulk).get_metadata("gazette.merged_parts").empty());
+  // It makes the stems again from the words: those that batches in place
+  // added, the late article's included.
+  CHECK(RunGazette({"--db", in_place, "index", dir / "late.txt"}).exit_code == 0);
+  const auto rebuilt = Stems(bulk);
+  CHECK(rebuilt.at("Zqqlatearriv") == std::set<std::string>{"qqlatearrival"});
+  CHECK(rebuilt == Stems(in_place));
 }
 
 TEST_CASE("index: an id given twice in one run keeps its last version, bulk or not") {

@@ -320,7 +320,7 @@ TEST_CASE("inspect: stats, doc, terms and entities, as text and JSON") {
   RunResult stats = RunGazette({"--db", db, "inspect"});
   CHECK(stats.exit_code == 0);
   CHECK(stats.out.find("articles      42\n") != std::string::npos);
-  CHECK(stats.out.find("schema        3\n") != std::string::npos);
+  CHECK(stats.out.find("schema        4\n") != std::string::npos);
   RunResult json = RunGazette({"--db", db, "inspect", "stats", "--format", "json"});
   CHECK(json.out.find("\"articles\": 42") != std::string::npos);
 

@@ -36,6 +36,10 @@ SEARCHES = [
     ['"climate change"', "--facet", "year,month"],
     ["sanctions", "--sort", "newest", "--exact-total"],
     ["org:sco OR org:brics", "-n", "0", "--facet", ALL_FACETS, "--facet-limit", "50"],
+    # Stems: each word of a stem on whichever shard holds it (a remote shard
+    # serves no synonym table: src/query/remote_stems.h).
+    ["talking", "--exact-total"],
+    ["title:summits president", "--exact-total"],
 ]
 COUNTS = ["summit", "", "leader:putin", "putin OR xi", "place:china -trade"]
 
@@ -183,10 +187,11 @@ def main():
             with open(remote_only, "w") as f:
                 f.write(f"remote 127.0.0.1:{port}\n")
             compare(failures, single, [remote_only] + local, "remote first, --db repeated")
+            compare(failures, os.path.join(sharded, "shard-02"), [remote_only], "remote alone")
         finally:
             stop(server)
         check_dead_shard(failures, stub, local, port, single)
-        print(f"compared {len(SEARCHES)} searches and {len(COUNTS)} counts x 4 layouts, "
+        print(f"compared {len(SEARCHES)} searches and {len(COUNTS)} counts x 5 layouts, "
               f"{len(names)} articles", flush=True)
     return failures.exit_code()
 

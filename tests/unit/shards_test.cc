@@ -45,7 +45,7 @@ class Scratch {
     w.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
     DocumentBuilder builder;
     for (const Article& a : articles)
-      w.replace_document(schema::IdTerm(a.id), builder.Build(a, "h"));
+      w.replace_document(schema::IdTerm(a.id), builder.Build(a, "h", &w));
     w.commit();
     return path;
   }
