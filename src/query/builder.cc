@@ -297,6 +297,17 @@ void TypedTerms(const Xapian::Query& query, std::set<std::string>& out) {
     TypedTerms(query.get_subquery(i), out);
 }
 
+// Whether a stem key stands in `query` without its words (OP_SYNONYM): the
+// index has none, or QueryParser parsed without FLAG_AUTO_SYNONYMS.
+bool HasBareStem(const Xapian::Query& query) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM)
+    return (*query.get_terms_begin()).starts_with("Z");
+  if (query.get_type() == Xapian::Query::OP_SYNONYM) return false;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    if (HasBareStem(query.get_subquery(i))) return true;
+  return false;
+}
+
 // Whether `pred` holds for a word QueryParser made a free-text term of: as
 // written (an unprefixed term), or stemmed, with the word in unstem. These
 // are the words its speller is asked about, and a few more (title words,
@@ -440,6 +451,12 @@ ParsedQuery BuildQuery(Database& db, const Gazetteer& gazetteer, std::string_vie
                   OneLine("cannot parse query '" + std::string(text) +
                           "': Xapian's parser reads it only as plain words (NEAR takes plain "
                           "words; '-' parts alone in brackets or beside OR need NOT)"));
+    // That plain parse also drops FLAG_AUTO_SYNONYMS, which leaves a stem
+    // without its words, matching nothing (`summits )`): parse the plain
+    // words again with them.
+    if (context.error.empty() && HasBareStem(words) &&
+        parser.parse_query(rewritten, 0).get_description() == words.get_description())
+      words = parser.parse_query(rewritten, kStems);
     return 0;
   });
   if (!context.error.empty()) throw Error(ErrorKind::kBadQuery, OneLine("bad query: " + context.error));

@@ -19,6 +19,10 @@ TEST_CASE("query: words are stemmed and ANDed; =word is the exact form") {
   CHECK(f.Ids("summits") == Ids{"bishkek", "brasilia", "osaka", "summitry"});
   CHECK(f.Ids("=summits") == Ids{"summitry"});
   CHECK(f.Ids("summit trade") == Ids{"bishkek", "brasilia", "osaka"});
+  // A stray bracket makes Xapian parse the words plainly, without the flag
+  // that expands a stem into its words.
+  CHECK(f.Ids("summits )") == f.Ids("summits"));
+  CHECK(f.Ids("summits ) trade") == f.Ids("summit trade"));
 }
 
 TEST_CASE("query: phrases, boolean operators, love/hate, NEAR, wildcards, parentheses") {
