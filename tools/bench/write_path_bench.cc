@@ -4,6 +4,7 @@
 // Not a test: run it by hand, and note `uptime` with the figures.
 //
 //   write_path_bench [--corpus PATH.jsonl] [--count 3000] [--repeat 3]
+//                    [--variant NAME] [--commit-every N]
 //
 // The default corpus, /tmp/gazette-bench-corpus-10000.jsonl, is what
 // tools/bench/index_bench writes (gen_corpus.py --seed 1 --count 10000 --jsonl).
@@ -16,6 +17,9 @@
 // them less than wall time; medians over --repeat runs, variants taking turns
 // within a run. "compact" is Xapian's compactor over the result, which
 // gazette's bulk path runs to merge its batches; it is not in the sum.
+// --variant runs one variant alone (for perf). --commit-every N commits every
+// N documents as (b) adds them, as gazette's writer threads commit their
+// parts (every 250); by default (b) adds them all and (c) commits once.
 #include <fmt/format.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,6 +51,8 @@ struct Args {
   std::string corpus = "/tmp/gazette-bench-corpus-10000.jsonl";
   std::size_t count = 3000;
   int repeat = 3;
+  std::string only;
+  std::size_t commit_every = 0;
 };
 
 enum class Schema { kGazette, kText, kDataOnly };
@@ -145,7 +151,7 @@ struct Run {
 // gazette's writer threads count spellings as they build and write them
 // before committing (src/indexer/sub_database_pool.cc), so this does too.
 Run RunOnce(const Variant& variant, const std::vector<Article>& articles,
-            const std::vector<std::string>& hashes, const fs::path& dir) {
+            const std::vector<std::string>& hashes, const fs::path& dir, std::size_t commit_every) {
   Run run;
   Builder builder(variant);
   gazette::internal::SpellingCounts spellings;
@@ -162,7 +168,11 @@ Run RunOnce(const Variant& variant, const std::vector<Article>& articles,
   Xapian::WritableDatabase db(
       dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
   start = CpuSeconds();
-  for (const Xapian::Document& doc : docs) db.add_document(doc);
+  std::size_t added = 0;
+  for (const Xapian::Document& doc : docs) {
+    db.add_document(doc);
+    if (commit_every != 0 && ++added % commit_every == 0) db.commit();
+  }
   run.add = CpuSeconds() - start;
   start = CpuSeconds();
   if (spelling) spellings.FlushTo(db);
@@ -179,18 +189,27 @@ Args ParseArgs(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (i + 1 >= argc)
-      throw std::runtime_error("usage: write_path_bench [--corpus F] [--count N] [--repeat R]");
+      throw std::runtime_error(
+          "usage: write_path_bench [--corpus F] [--count N] [--repeat R] [--variant NAME] "
+          "[--commit-every N]");
     const std::string value = argv[++i];
     if (a == "--corpus") {
       args.corpus = value;
     } else if (a == "--count") {
       args.count = std::stoul(value);
+    } else if (a == "--variant") {
+      args.only = value;
+    } else if (a == "--commit-every") {
+      args.commit_every = std::stoul(value);
     } else if (a == "--repeat") {
       args.repeat = std::stoi(value);
     } else {
       throw std::runtime_error("unknown option " + a);
     }
   }
+  if (!args.only.empty() && std::none_of(std::begin(kVariants), std::end(kVariants),
+                                         [&](const Variant& v) { return args.only == v.name; }))
+    throw std::runtime_error("no variant named " + args.only);
   if (args.count == 0 || args.repeat < 1) throw std::runtime_error("--count, --repeat: >= 1");
   return args;
 }
@@ -272,7 +291,9 @@ int Main(const Args& args) {
   std::vector<std::vector<Run>> runs(std::size(kVariants));
   for (int r = 0; r < args.repeat; ++r) {
     for (std::size_t v = 0; v < std::size(kVariants); ++v)
-      runs[v].push_back(RunOnce(kVariants[v], articles, hashes, tmp / std::to_string(v)));
+      if (args.only.empty() || args.only == kVariants[v].name)
+        runs[v].push_back(
+            RunOnce(kVariants[v], articles, hashes, tmp / std::to_string(v), args.commit_every));
   }
 
   fmt::print(
@@ -285,7 +306,9 @@ int Main(const Args& args) {
   fmt::print("{:<16} {:>7} {:>7} {:>7} {:>7} {:>9} {:>6} {:>8} {:>9} {:>7}\n", "", "us", "us", "us",
              "us", "", "CPU", "as built", "MB", "us");
   for (std::size_t v = 0; v < std::size(kVariants); ++v)
-    PrintRow(kVariants[v].name, Summarize(runs[v]), n, tmp / std::to_string(v), tmp);
+    if (!runs[v].empty())
+      PrintRow(kVariants[v].name, Summarize(runs[v]), n, tmp / std::to_string(v), tmp);
+  if (runs[0].empty()) return 0;
   const Summary gazette = Summarize(runs[0]);
   fmt::print("\ngazette with extraction: {:.0f} us, {:.0f} articles per CPU second\n",
              (gazette.sum + extract) / n * 1e6, n / (gazette.sum + extract));
