@@ -106,17 +106,18 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   if (input.size > 0) content.reserve(std::min<std::uint64_t>(input.size, kJsonlSliceBytes));
   if (!ReadUpTo(fd, kJsonlSliceBytes, content, at_end, error))
     return reject("cannot read: " + error);
-  if (!at_end && (IsJsonl(input.path, read_.format) ||
-                  (read_.format == Format::kAuto &&
-                   DetectFormat(input.path, content) == Format::kJsonl))) {
+  if (!at_end &&
+      (IsJsonl(input.path, read_.format) ||
+       (read_.format == Format::kAuto && DetectFormat(input.path, content) == Format::kJsonl))) {
     PrepareJsonlSlices(input, fd, std::move(content), file_index, chunk_articles, emit);
     return;
   }
   if (!at_end && !ReadUpTo(fd, kMaxArticleBytes, content, at_end, error))
     return reject("cannot read: " + error);
   if (!at_end) return reject(kTooLarge);
-  chunk.file_bytes = content.size();
+  const std::uint64_t file_bytes = content.size();
   if (LooksBinary(content)) {
+    chunk.file_bytes = file_bytes;
     chunk.skipped = true;
     chunk.problems.push_back(Problem{input.path, 0, "skipped: binary file", false});
     chunk.last = true;
@@ -125,7 +126,10 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   }
   ReadResult read = ReadArticles(content, input.path, input.id_hint, read_);
   content = std::string();  // the articles hold what is needed
-  if (!PrepareRead(std::move(read), input, chunk.file_bytes, chunk_articles, chunk, emit)) return;
+  if (!PrepareRead(std::move(read), input, file_bytes, chunk_articles, chunk, emit)) return;
+  // Set only now: a file of many articles has sent chunks already, and the
+  // reader counts the bytes of the last one.
+  chunk.file_bytes = file_bytes;
   chunk.last = true;
   emit(std::move(chunk));
 }
