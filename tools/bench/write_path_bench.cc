@@ -148,8 +148,9 @@ struct Run {
 };
 
 // One pass of (a), (b), (c) for `variant` into a fresh database at `dir`.
-// gazette's writer threads count spellings as they build and write them
-// before committing (src/indexer/sub_database_pool.cc), so this does too.
+// The "gazette" variant counts spellings per database, as the writer threads
+// did until session 11; they now write none ("gazette nospell"), since a
+// fresh build adds the words once, in its words parts.
 Run RunOnce(const Variant& variant, const std::vector<Article>& articles,
             const std::vector<std::string>& hashes, const fs::path& dir, std::size_t commit_every) {
   Run run;
