@@ -2,25 +2,19 @@
 #include "gazette/indexer.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "gazette/gazetteer.h"
+#include "scratch_dir.h"
 
 namespace gazette {
 namespace {
 namespace fs = std::filesystem;
 
-struct ScratchDir {
-  fs::path path =
-      fs::temp_directory_path() / ("gazette-indexer-test-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-};
+using testing::ScratchDir;
 
 std::uint64_t Write(const fs::path& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;

@@ -2,7 +2,6 @@
 #include "db/stem_table.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -11,21 +10,18 @@
 #include <vector>
 
 #include "gazette/article.h"
-#include "gazette/document.h"
-#include "gazette/query.h"
 #include "gazette/database.h"
+#include "gazette/document.h"
 #include "gazette/gazetteer.h"
+#include "gazette/query.h"
 #include "gazette/schema.h"
+#include "scratch_dir.h"
 
 namespace gazette::internal {
 namespace {
 namespace fs = std::filesystem;
 
-struct ScratchDir {
-  fs::path path = fs::temp_directory_path() / ("gazette-stems-test-" + std::to_string(::getpid()));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-};
+using testing::ScratchDir;
 
 using Table = std::map<std::string, std::set<std::string>>;
 
@@ -59,7 +55,8 @@ TEST_CASE("stems: a key is what QueryParser looks up for a stemmed word") {
   CHECK(StemKey("Ssummits", english) == "ZSsummit");
   CHECK(StemKey("présidents", Xapian::Stem("french")) == "Zprésident");
   // Not stemmed by QueryParser: a number, a symbol first, other fields.
-  for (const char* term : {"2019", "1,000.5", "_x", "S2019", "Qa", "XLEADERvladimir_putin", "Len"}) {
+  for (const char* term :
+       {"2019", "1,000.5", "_x", "S2019", "Qa", "XLEADERvladimir_putin", "Len"}) {
     CAPTURE(term);
     CHECK(StemKey(term, english).empty());
   }
@@ -128,7 +125,8 @@ TEST_CASE("stems: a query finds every word of its stem, and only through the tab
   const std::string path = (dir.path / "db").string();
   {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
-    db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+    db.set_metadata(std::string(schema::kMetaSchemaVersion),
+                    std::to_string(schema::kSchemaVersion));
     DocumentBuilder builder;
     for (const Article& article : Articles()) db.add_document(builder.Build(article, "h", &db));
     db.commit();
@@ -141,7 +139,7 @@ TEST_CASE("stems: a query finds every word of its stem, and only through the tab
     enquire.set_query(q.query);
     return enquire.get_mset(0, 10, 100).size();
   };
-  CHECK(count("talking") == 2);       // "talked", "talks", title "Talk"
+  CHECK(count("talking") == 2);  // "talked", "talks", title "Talk"
   CHECK(count("title:talking") == 1);
   CHECK(count("=talking") == 0);
   CHECK(count("présidente") == 1);

@@ -4,7 +4,6 @@
 #include "db/writer.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,18 +14,13 @@
 #include "db/spelling.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
+#include "scratch_dir.h"
 
 namespace gazette::internal {
 namespace {
 namespace fs = std::filesystem;
 
-struct ScratchDir {
-  fs::path path =
-      fs::temp_directory_path() / ("gazette-writer-test-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-};
+using testing::ScratchDir;
 
 Xapian::Document Doc(const std::string& id_term, const std::string& origin = "") {
   Xapian::Document doc;
@@ -85,7 +79,8 @@ std::string SpellingTable(const Xapian::Database& db) {
 
 TEST_CASE("spelling: a merged build's words make the table counting each document's would") {
   ScratchDir dir;
-  const std::string counted = (dir.path / "counted").string(), merged = (dir.path / "merged").string();
+  const std::string counted = (dir.path / "counted").string(),
+                    merged = (dir.path / "merged").string();
   Xapian::WritableDatabase by_document(counted, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::WritableDatabase by_term(merged, Xapian::DB_CREATE_OR_OVERWRITE);
   SpellingCounts counts;
@@ -93,8 +88,11 @@ TEST_CASE("spelling: a merged build's words make the table counting each documen
   // '_', beyond ASCII); prefixed terms (ids, stems, titles) are not words.
   const std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> documents = {
       {{"Qa", 1}, {"2019", 2}, {"summit", 3}, {"Zsummit", 3}, {"Ssummit", 1}, {"_x", 1}},
-      {{"Qb", 1}, {"summit", 1}, {"\xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB0", 2},
-       {"XLputin", 1}, {"1,000.5", 1}},
+      {{"Qb", 1},
+       {"summit", 1},
+       {"\xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB0", 2},
+       {"XLputin", 1},
+       {"1,000.5", 1}},
       {{"Qc", 1}, {"a", 1}, {"zeal", 4}}};
   for (const auto& terms : documents) {
     Xapian::Document doc;
