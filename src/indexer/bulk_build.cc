@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "db/layout.h"
@@ -12,11 +13,26 @@ namespace gazette::internal {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// A fresh build's batches are jobs for the writer threads, each committed
+// into a part; nothing reads a part before the merge, so they need not be the
+// user's --batch-size. Small ones pay twice. Xapian keeps what is not yet
+// committed in std::maps keyed by term, which add_document searches for every
+// word of every document: at 250 they stay small, Xapian's CPU per article
+// -18 to -22 % against 1,000 (write_path_bench), and a 10k build peaks at
+// 140 MB, not 204 (docs/performance.md, "Session 13"). And the writers start
+// once 250 articles are prepared, not 1,000, and end within 250 of each
+// other ("Session 14").
+constexpr std::size_t kMaxArticlesPerJob = 250;
+
+}  // namespace
+
 BulkBuild::BulkBuild(std::string db_path, SubDatabasePool& pool, std::size_t batch_articles,
                      std::uint64_t batch_bytes, std::size_t part_articles)
     : db_path_(std::move(db_path)),
       pool_(pool),
-      batch_articles_(batch_articles),
+      batch_articles_(std::min(batch_articles, kMaxArticlesPerJob)),
       batch_bytes_(batch_bytes),
       old_live_(LiveDatabaseDirs(db_path_)),
       parts_(db_path_, part_articles) {}

@@ -26,7 +26,8 @@ class BulkBuild {
  public:
   // `db_path`: an index folder whose write lock the caller holds, cleared of
   // what killed runs left (RemoveDebris). A part is full from
-  // `part_articles` articles on.
+  // `part_articles` articles on. A batch (a writer thread's job) ends at
+  // `batch_articles` articles, 250 at most, or `batch_bytes`.
   BulkBuild(std::string db_path, SubDatabasePool& pool, std::size_t batch_articles,
             std::uint64_t batch_bytes, std::size_t part_articles);
   // Removes the parts (and a merged result never swapped in).

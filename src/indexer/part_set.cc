@@ -58,18 +58,6 @@ void PartSet::Write(std::size_t batch, const std::vector<Article>& articles,
   part.busy = false;
 }
 
-namespace {
-
-// Xapian keeps what is not yet committed in std::maps keyed by term, which
-// add_document searches twice for every word of every document; smaller maps
-// stay in the cache. Nothing reads a part before the merge, so its commits
-// need not match the batches. 250 against a commit per batch of 1,000:
-// Xapian's CPU per article -18 to -22 % (write_path_bench), and the peak
-// memory of a 10k build 204 -> 140 MB (docs/performance.md, "Session 13").
-constexpr std::size_t kArticlesPerCommit = 250;
-
-}  // namespace
-
 Xapian::docid PartSet::WriteInto(Part& part, const std::vector<Article>& articles,
                                  const std::vector<std::string>& content_hashes) {
   try {
@@ -93,7 +81,6 @@ Xapian::docid PartSet::WriteInto(Part& part, const std::vector<Article>& article
       // Nothing is deleted from a part while it is written, so add_document
       // numbers on from the last id: Delete() relies on it.
       assert(docid == first + i);
-      if ((i + 1) % kArticlesPerCommit == 0 && i + 1 < articles.size()) db.commit();
     }
     db.commit();
     db.close();

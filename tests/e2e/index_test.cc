@@ -466,8 +466,8 @@ TEST_CASE("index: an id changed twice in one run is kept once, in its last versi
   }
 }
 
-// About 10 MB of JSON Lines, more than one slice (prepare.cc reads 8 MB at a
-// time), with a broken line 2500.
+// About 10 MB of JSON Lines, many slices (prepare.cc reads 1 MB at a time),
+// with a broken line 2500.
 std::string BigJsonl() {
   std::string content;
   const std::string filler(3900, 'x');
