@@ -17,6 +17,7 @@ namespace {
 struct RebuildArgs {
   RebuildOptions options;
   bool json = false;
+  bool compact = false;  // accepted for scripts written before it was always so
 };
 
 void WriteDryRunText(const RebuildReport& r, std::ostream& out) {
@@ -99,7 +100,7 @@ Command AddRebuildCommand(CLI::App& root) {
   auto args = std::make_shared<RebuildArgs>();
   CLI::App* app = root.add_subcommand(
       "rebuild", "Re-derive every article with the current gazetteer and schema, then swap");
-  app->add_flag("--compact", args->options.compact, "Write the new database compacted");
+  app->add_flag("--compact", args->compact, "The new database is always compacted; accepted");
   app->add_flag("--dry-run", args->options.dry_run,
                 "Report the articles and facets that would change; write nothing");
   app->add_option("--wait", args->options.wait_seconds,

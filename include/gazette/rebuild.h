@@ -16,17 +16,14 @@
 
 namespace gazette {
 
+// The new database is always compacted: written in parts by as many writer
+// threads as cores, then merged by Xapian's compactor, as a fresh `gazette
+// index` build is.
 struct RebuildOptions {
-  // Write the new database compacted (Xapian's compactor): smaller and
-  // slightly faster to search, at about 10% more rebuild time. Default: false.
-  bool compact = false;
   // Compute what would change and write nothing. Default: false.
   bool dry_run = false;
   // How long to wait for another writer's lock before failing. Default: 30 s.
   double wait_seconds = 30;
-  // Commit the new database every this many articles: bounds the memory the
-  // build holds (xapian-notes §10 found 1000-5000 fastest). Default: 2000.
-  std::size_t batch_articles = 2000;
   // Entries per entity kind in RebuildReport::facets. Default: 10.
   std::size_t facet_limit = 10;
   // Changed articles listed in RebuildReport::changes (all are counted).

@@ -187,7 +187,9 @@ std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(db_path, ec)) {
     const std::string name = entry.path().filename().string();
-    if (!name.starts_with("idx-") || !entry.is_directory(ec)) continue;
+    if (!(name.starts_with("idx-") || name.starts_with(kSubDatabasePrefix)) ||
+        !entry.is_directory(ec))
+      continue;
     const std::string dir = entry.path().lexically_normal().string();
     if (std::find(live.begin(), live.end(), dir) == live.end()) leftovers.push_back(dir);
   }
@@ -196,12 +198,7 @@ std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path) {
 }
 
 void RemoveDebris(const std::string& db_path) {
-  std::vector<std::string> debris = LeftoverDatabaseDirs(db_path);
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(db_path, ec))
-    if (entry.path().filename().string().starts_with(kSubDatabasePrefix))
-      debris.push_back(entry.path().string());
-  for (const std::string& dir : debris) RemoveDatabaseDir(dir);
+  for (const std::string& dir : LeftoverDatabaseDirs(db_path)) RemoveDatabaseDir(dir);
 }
 
 void RemoveDatabaseDir(const std::string& dir) {

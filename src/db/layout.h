@@ -54,14 +54,14 @@ std::string NextDatabaseDir(const std::string& db_path);
 // XAPIANDB.tmp, fsyncs it, renames it over XAPIANDB. Throws Error{kIo}.
 void SwapLiveDatabases(const std::string& db_path, const std::vector<std::string>& dirs);
 
-// Database folders in PATH ("idx-*") that the stub does not name: what a
-// rebuild killed before or after its swap leaves behind. Absolute paths,
-// sorted. Only safe to delete while holding the live databases' write locks.
+// Database folders in PATH that the stub does not name ("idx-*"), and the
+// parts of a fresh build or rebuild ("bulk-*"): what a run killed before or
+// after its swap leaves behind. Absolute paths, sorted. Only safe to delete
+// while holding the live databases' write locks.
 std::vector<std::string> LeftoverDatabaseDirs(const std::string& db_path);
 
-// Removes what killed runs left in PATH: LeftoverDatabaseDirs() and fresh
-// build sub-databases. Only safe while holding the live databases' write
-// locks. Throws Error{kIo}.
+// Removes LeftoverDatabaseDirs(). Only safe while holding the live databases'
+// write locks. Throws Error{kIo}.
 void RemoveDebris(const std::string& db_path);
 
 // Removes a database folder and everything in it. Throws Error{kIo}.

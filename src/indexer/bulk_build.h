@@ -52,6 +52,8 @@ class BulkBuild {
   // caller has released their lock: RemoveOldLive().
   bool Complete(const std::function<void(Xapian::WritableDatabase&)>& finish);
   void RemoveOldLive();
+  // The merged database's folder, once Complete() has made it.
+  const std::string& merged_dir() const { return merged_; }
 
  private:
   struct Written {

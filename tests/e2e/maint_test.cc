@@ -281,19 +281,18 @@ TEST_CASE("rebuild: killed with SIGKILL mid-way leaves the old index live; a re-
   const std::string before = RunGazette({"--db", db, "search", "--format", "ids", "-n", "5000",
                                          "commonword"}).out;
 
-  // The folder the rebuild writes: one past the live one.
+  // The rebuild writes parts first, as a fresh `gazette index` does, and
+  // merges them into a new folder only at the end.
   const std::vector<std::string> live = DatabaseFolders(db);
   REQUIRE(live.size() == 1);
-  char next_name[32];
-  std::snprintf(next_name, sizeof next_name, "idx-%06d", std::stoi(live[0].substr(4)) + 1);
-  const std::string next = next_name;
+  const std::string part = "bulk-000001";
   const pid_t rebuild = SpawnGazette({"--db", db, "rebuild"}, dir.path().string());
-  // Wait until the new database is being written, then kill.
-  const fs::path building = fs::path(db) / next / "postlist.glass";
+  // Wait until the first part is being written, then kill.
+  const fs::path building = fs::path(db) / part / "postlist.glass";
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (!fs::exists(building) && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   int status = 0;
   REQUIRE(waitpid(rebuild, &status, WNOHANG) == 0);  // still running: killed mid-way
   kill(rebuild, SIGKILL);
@@ -305,11 +304,12 @@ TEST_CASE("rebuild: killed with SIGKILL mid-way leaves the old index live; a re-
         before);
   RunResult check = RunGazette({"--db", db, "inspect", "check"});
   CHECK(check.exit_code == 0);
-  CHECK(check.out.find("note: " + next + ": left by an interrupted run") != std::string::npos);
+  CHECK(check.out.find("note: " + part + ": left by an interrupted run") != std::string::npos);
 
   RunResult again = RunGazette({"--db", db, "rebuild"});
   CHECK(again.exit_code == 0);
   CHECK(DatabaseFolders(db).size() == 1);
+  CHECK(!fs::exists(fs::path(db) / part));
   CHECK(RunGazette({"--db", db, "search", "--format", "ids", "-n", "5000", "commonword"}).out ==
         before);
 }

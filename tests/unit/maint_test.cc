@@ -79,7 +79,7 @@ TEST_CASE("inspect: TermPrefix knows the schema's prefixes and Z stems") {
   }
 }
 
-TEST_CASE("layout: leftovers are the idx- folders the stub does not name") {
+TEST_CASE("layout: leftovers are the idx- folders the stub does not name, and parts") {
   std::random_device rd;
   const fs::path root = fs::temp_directory_path() / ("gazette-unit-" + std::to_string(rd()));
   const std::string db = (root / "db").string();
@@ -94,6 +94,13 @@ TEST_CASE("layout: leftovers are the idx- folders the stub does not name") {
   CHECK(internal::LeftoverDatabaseDirs(db) ==
         std::vector<std::string>{(root / "db" / "idx-000001").string()});
   CHECK(internal::DirectoryBytes((root / "db" / "idx-000001").string()) > 0);
+  fs::create_directory(root / "db" / "bulk-000001");
+  CHECK(internal::LeftoverDatabaseDirs(db) ==
+        std::vector<std::string>{(root / "db" / "bulk-000001").string(),
+                                 (root / "db" / "idx-000001").string()});
+  internal::RemoveDebris(db);
+  CHECK(internal::LeftoverDatabaseDirs(db).empty());
+  CHECK(fs::exists(root / "db" / "idx-000007"));
   fs::remove_all(root);
 }
 
