@@ -15,10 +15,12 @@
 #include <thread>
 
 #include "db/layout.h"
+#include "db/writer.h"
 #include "indexer/bulk_build.h"
 #include "indexer/sub_database_pool.h"
 #include "gazette/database.h"
 #include "gazette/document.h"
+#include "gazette/options.h"
 #include "gazette/schema.h"
 #include "gazette/version.h"
 #include "maint/rederive.h"
@@ -28,12 +30,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
-
-// As a fresh `gazette index` build writes its parts (bulk_build.cc,
-// IndexOptions): nothing reads them before the merge.
-constexpr std::size_t kArticlesPerBatch = 250;
-constexpr std::uint64_t kBytesPerBatch = 32u << 20;
-constexpr std::size_t kArticlesPerPart = 10000;
 
 double Since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -142,7 +138,10 @@ void BuildAndSwap(const std::string& db_path, Xapian::Database& source, Pass& pa
                   const Gazetteer& gazetteer, Clock::time_point start, RebuildReport& report) {
   const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 64u);
   auto pool = std::make_unique<internal::SubDatabasePool>(threads);
-  internal::BulkBuild build(db_path, *pool, kArticlesPerBatch, kBytesPerBatch, kArticlesPerPart);
+  // Batches and parts as `gazette index` makes them by default.
+  const internal::WriterOptions batches;
+  internal::BulkBuild build(db_path, *pool, batches.batch_articles, batches.batch_bytes,
+                            IndexOptions{}.part_articles);
   try {
     pass.Run(source, start, [&](Article&& article, const std::string& hash) {
       // The content hash is of the input fields, which a rebuild keeps, so
