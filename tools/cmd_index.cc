@@ -142,8 +142,13 @@ Command AddIndexCommand(CLI::App& root) {
                   "A new index only: split it into N shards, written in parallel")
       ->check(CLI::Range(1u, 256u));
   app->add_flag("!--no-bulk", o.bulk,
-                "Into an empty index, commit batches in place (slower; a crash keeps what was "
-                "committed) rather than merging a parallel build at the end");
+                "Always commit batches in place (slower; a crash keeps what was committed) "
+                "rather than merging a parallel build at the end");
+  app->add_option("--bulk-after", o.bulk_after,
+                  "Into an index that holds articles: write this many new or changed articles "
+                  "in place, then the rest in parallel, merged with the index at the end "
+                  "[default: 500 or a 24th of the index, whichever is larger]")
+      ->check(CLI::PositiveNumber);
   // Hidden (no group): for tests and benchmarks that want several parts from a
   // few articles.
   app->add_option("--part-size", o.part_articles, "A fresh build: articles per part")

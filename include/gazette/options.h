@@ -36,9 +36,14 @@ struct IndexOptions {
   unsigned shards = 0;
   // Build an empty index (or shard) in parallel sub-databases merged at the
   // end, several times faster than committing batches in place, but a crash
-  // before the end loses the whole run (the index stays empty). false:
-  // commit batches in place even into an empty index.
+  // before the end loses the whole run (the index stays empty). Into an
+  // index that holds articles, the same for what a run writes after its
+  // first `bulk_after` new or changed articles, which are committed in place
+  // (the merge then takes in the whole index). false: always commit batches
+  // in place.
   bool bulk = true;
+  // 0: the larger of 500 and a 24th of the articles in the index.
+  std::size_t bulk_after = 0;
   // A fresh build: each writer thread commits its batches into a part of
   // its own and starts a new one from this many articles on. Fewer parts
   // merge into a smaller index with faster facets (docs/performance.md,

@@ -109,7 +109,8 @@ IndexWriter::IndexWriter(const std::string& db_path, const WriterOptions& option
   EnsureIndexLayout(db_path);
   db_ = OpenWithDeadline(db_path, options);
   try {
-    was_empty_ = db_.get_doccount() == 0;
+    doc_count_ = db_.get_doccount();
+    was_empty_ = doc_count_ == 0;
     previous_fingerprint_ = db_.get_metadata(std::string(schema::kMetaGazetteer));
     const std::string stored = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
     // Mixing documents of two schemas would make searches silently wrong.

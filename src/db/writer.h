@@ -46,6 +46,8 @@ class IndexWriter {
   // True when the index held no article when opened: nothing to compare
   // with or replace, so workers skip their lookups and Write() appends.
   bool was_empty() const { return was_empty_; }
+  // Articles in the live database as opened.
+  Xapian::doccount doc_count() const { return doc_count_; }
   // The fingerprint stored before this run ("" for a new index).
   const std::string& previous_fingerprint() const { return previous_fingerprint_; }
 
@@ -82,6 +84,7 @@ class IndexWriter {
   WriterMetadata metadata_;
   Xapian::WritableDatabase db_;
   bool was_empty_ = false;
+  Xapian::doccount doc_count_ = 0;
   std::string previous_fingerprint_;
   std::unordered_set<std::string> written_;
   SpellingCounts spellings_;  // this batch's words, added at commit

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "db/layout.h"
@@ -29,9 +30,10 @@ constexpr std::size_t kMaxArticlesPerJob = 250;
 }  // namespace
 
 BulkBuild::BulkBuild(std::string db_path, SubDatabasePool& pool, std::size_t batch_articles,
-                     std::uint64_t batch_bytes, std::size_t part_articles)
+                     std::uint64_t batch_bytes, std::size_t part_articles, Base base)
     : db_path_(std::move(db_path)),
       pool_(pool),
+      base_(base),
       batch_articles_(std::min(batch_articles, kMaxArticlesPerJob)),
       batch_bytes_(batch_bytes),
       old_live_(LiveDatabaseDirs(db_path_)),
@@ -77,6 +79,17 @@ void BulkBuild::Flush() {
   current_bytes_ = 0;
 }
 
+std::size_t BulkBuild::LiveParts(const Xapian::Database& merged) const {
+  if (base_ != Base::kLive) return 0;
+  // The compactor appends each source's chunks of a posting list to the
+  // others', so the live database's count (1 when built in place) adds up;
+  // its metadata came through the merge.
+  const std::string before = merged.get_metadata(std::string(schema::kMetaMergedParts));
+  char* end = nullptr;
+  const unsigned long n = std::strtoul(before.c_str(), &end, 10);
+  return before.empty() || *end != '\0' || n == 0 ? 1 : n;
+}
+
 bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& finish) {
   Flush();
   if (batches_ == 0) return false;
@@ -84,8 +97,12 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
   merged_ = (fs::path(db_path_) / name).string();
   try {
     parts_.Delete(superseded_);
+    // The live database's words are in its own spelling and stem tables,
+    // which the compactor adds to the parts'.
     parts_.AddWordsParts(pool_.threads());
     Xapian::Database all;
+    if (base_ == Base::kLive)
+      for (const std::string& dir : old_live_) all.add_database(Xapian::Database(dir));
     for (const std::string& dir : parts_.dirs()) all.add_database(Xapian::Database(dir));
     // Writer threads take batches as they come, so document ids follow the
     // input only within a part; nothing shown depends on them (export is by
@@ -93,7 +110,8 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
     all.compact(merged_, Xapian::DBCOMPACT_MULTIPASS);
     Xapian::WritableDatabase merged(merged_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     finish(merged);
-    merged.set_metadata(std::string(schema::kMetaMergedParts), std::to_string(parts_.size()));
+    merged.set_metadata(std::string(schema::kMetaMergedParts),
+                        std::to_string(parts_.size() + LiveParts(merged)));
     merged.commit();
     merged.close();
   } catch (const Xapian::Error& e) {

@@ -1,10 +1,13 @@
-// A fresh build of one index folder (or one shard): used when the index holds
-// no article yet, so nothing needs replacing in place. Batches go to
-// SubDatabasePool, which commits them into parts (PartSet); Complete() merges
-// the parts with Xapian's compactor into a new database beside the live one
-// and swaps the stub, as `rebuild` does. Until then the live index stays as
-// it was (empty): a crash loses the build, not the index, and the next run
-// starts it again (see docs/usage.md, --no-bulk).
+// A build in parts beside an index folder's (or shard's) live database:
+// batches go to SubDatabasePool, which commits them into parts (PartSet);
+// Complete() merges the parts with Xapian's compactor into a new database
+// beside the live one and swaps the stub, as `rebuild` does. Used for a fresh
+// build (the index holds no article yet), for a rebuild, and for the new
+// articles of a run that has added many to a non-empty index
+// (index_target.h): then the live database is merged too, first. Until the
+// swap the live database holds only what was written there: a crash loses
+// the parts, not the index, and the next run writes them again (see
+// docs/usage.md, --no-bulk).
 #ifndef GAZETTE_SRC_INDEXER_BULK_BUILD_H_
 #define GAZETTE_SRC_INDEXER_BULK_BUILD_H_
 
@@ -24,12 +27,16 @@ namespace gazette::internal {
 
 class BulkBuild {
  public:
+  // What the parts are merged with.
+  enum class Base { kNothing, kLive };
   // `db_path`: an index folder whose write lock the caller holds, cleared of
-  // what killed runs left (RemoveDebris). A part is full from
+  // what killed runs left (RemoveDebris). With Base::kLive, its stub names one
+  // database, which Complete() merges as last committed: the parts must hold
+  // no id it holds, since nothing drops the older version. A part is full from
   // `part_articles` articles on. A batch (a writer thread's job) ends at
   // `batch_articles` articles, 250 at most, or `batch_bytes`.
   BulkBuild(std::string db_path, SubDatabasePool& pool, std::size_t batch_articles,
-            std::uint64_t batch_bytes, std::size_t part_articles);
+            std::uint64_t batch_bytes, std::size_t part_articles, Base base = Base::kNothing);
   // Removes the parts (and a merged result never swapped in).
   ~BulkBuild();
   BulkBuild(const BulkBuild&) = delete;
@@ -42,11 +49,16 @@ class BulkBuild {
   Outcome Add(const std::string& id_term, const std::string& content_hash, Article article,
               std::uint64_t input_bytes);
   bool WrittenThisRun(const std::string& id_term) const { return ids_.count(id_term) != 0; }
+  // The content hash last given for `id_term`. REQUIRES: WrittenThisRun.
+  const std::string& HashWritten(const std::string& id_term) const {
+    return ids_.at(id_term).content_hash;
+  }
 
   // Submits the batch in progress to the pool.
   void Flush();
   // Call after the pool has drained. Drops superseded copies, merges the
-  // parts into a new database, lets `finish` write its metadata,
+  // live database (Base::kLive) and the parts into a new database, lets
+  // `finish` write its metadata,
   // syncs it and points the stub at it. Returns false (and changes nothing)
   // when the run wrote no article. The old live folders stay until the
   // caller has released their lock: RemoveOldLive().
@@ -62,8 +74,12 @@ class BulkBuild {
     std::string content_hash;
   };
 
+  // The live database's parts, for kMetaMergedParts; 0 with Base::kNothing.
+  std::size_t LiveParts(const Xapian::Database& merged) const;
+
   std::string db_path_;
   SubDatabasePool& pool_;
+  Base base_;
   std::size_t batch_articles_;
   std::uint64_t batch_bytes_;
   std::vector<std::string> old_live_;

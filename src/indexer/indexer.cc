@@ -52,7 +52,8 @@ class WorkerPool {
  public:
   WorkerPool(const std::string& db_path, const IndexOptions& options,
              const EntityExtractor& extractor, const std::vector<InputFile>& files,
-             bool index_was_empty, bool defer_documents, internal::ChunkQueue& queue)
+             bool index_was_empty, const std::atomic<bool>* defer_documents,
+             internal::ChunkQueue& queue)
       : queue_(queue) {
     const unsigned jobs = JobCount(options);
     for (unsigned i = 0; i < jobs; ++i) {
@@ -79,7 +80,7 @@ class WorkerPool {
  private:
   void Run(const std::string& db_path, const IndexOptions& options,
            const EntityExtractor& extractor, const std::vector<InputFile>& files,
-           bool index_was_empty, bool defer_documents) {
+           bool index_was_empty, const std::atomic<bool>* defer_documents) {
     try {
       internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor,
                                          defer_documents);
@@ -131,15 +132,7 @@ class Applier {
   }
 
   void Apply(PreparedArticle& prepared) {
-    using Outcome = internal::IndexTarget::Outcome;
-    Outcome outcome;
-    if (prepared.derived) {
-      outcome = target_.Write(prepared.id_term, prepared.content_hash, std::move(prepared.article),
-                              prepared.input_bytes);
-      Count(outcome);
-      return;
-    }
-    if (!prepared.document) {
+    if (!prepared.derived && !prepared.document) {
       // A worker's view predates this run's writes; only ids written in this
       // run can have changed under it.
       if (!target_.WrittenThisRun(prepared.id_term) ||
@@ -147,11 +140,20 @@ class Applier {
         ++report_.unchanged;
         return;
       }
-      prepared.document = fallback_.Build(prepared.article, prepared.content_hash);
+      fallback_.Derive(prepared.article);
+      prepared.derived = true;
     }
-    outcome = target_.Write(prepared.id_term, prepared.content_hash, std::move(*prepared.document),
-                            prepared.input_bytes, prepared.existed);
-    Count(outcome);
+    // Whichever way the worker prepared it: the target may have started its
+    // parts since, and an id may have been written since the worker looked.
+    if (target_.ToParts(prepared.id_term, prepared.existed)) {
+      Count(target_.Write(prepared.id_term, prepared.content_hash, std::move(prepared.article),
+                          prepared.input_bytes));
+      return;
+    }
+    if (!prepared.document)
+      prepared.document = fallback_.BuildDerived(prepared.article, prepared.content_hash);
+    Count(target_.Write(prepared.id_term, prepared.content_hash, std::move(*prepared.document),
+                        prepared.input_bytes, prepared.existed));
   }
 
   void Count(internal::IndexTarget::Outcome outcome) {
@@ -222,8 +224,8 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
   internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
-  WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(), target.bulk(),
-                     queue);
+  WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(),
+                     target.defer_documents(), queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
     for (PreparedArticle& prepared : chunk->articles) {

@@ -74,10 +74,11 @@ std::string AbsoluteOrigin(const std::string& path) {
 std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                                 const EntityExtractor& extractor, bool defer_documents)
+                                 const EntityExtractor& extractor,
+                                 const std::atomic<bool>* defer_documents)
     : db_path_(std::move(db_path)),
       index_was_empty_(index_was_empty),
-      defer_documents_(index_was_empty && defer_documents),
+      defer_documents_(defer_documents),
       read_(read),
       extractor_(extractor) {}
 
@@ -220,20 +221,29 @@ PreparedArticle ArticlePreparer::Prepare(Article article, std::uint64_t input_by
     prepared.article = std::move(article);
     return prepared;
   }
-  if (defer_documents_) {
-    DeriveArticleFields(extractor_, article);
-    prepared.article = std::move(article);
+  // An article the index holds is replaced in place, even in a build in
+  // parts (index_target.h).
+  if (!prepared.existed && defer_documents_ && defer_documents_->load(std::memory_order_relaxed)) {
+    Derive(article);
     prepared.derived = true;
-    return prepared;
+  } else {
+    prepared.document = Build(article, prepared.content_hash);
   }
-  prepared.document = Build(article, prepared.content_hash);
+  prepared.article = std::move(article);
   return prepared;
+}
+
+void ArticlePreparer::Derive(Article& article) const { DeriveArticleFields(extractor_, article); }
+
+Xapian::Document ArticlePreparer::BuildDerived(const Article& article,
+                                               const std::string& content_hash) {
+  return builder_.Build(article, content_hash);
 }
 
 Xapian::Document ArticlePreparer::Build(Article& article, const std::string& content_hash) {
   // Extraction runs after the content hash is taken, so what it finds never
   // makes an unchanged input look changed.
-  DeriveArticleFields(extractor_, article);
+  Derive(article);
   return builder_.Build(article, content_hash);
 }
 

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -30,9 +31,11 @@ struct PreparedArticle {
   // `derived` is set.
   std::optional<Xapian::Document> document;
   // The article's entities and dates are extracted; the document is left for
-  // a fresh build's writer threads to build, since a batch of documents (with
+  // the parts' writer threads to build, since a batch of documents (with
   // every term's positions) takes ten times the memory of its articles.
   bool derived = false;
+  // Kept, extraction done, beside a document too: the index may turn to
+  // parts (index_target.h) while this article waits in the queue.
   Article article;
   std::uint64_t input_bytes = 0;  // this article's share of its file
 };
@@ -57,10 +60,12 @@ std::string ContentHash(const Article& article);
 // index for the unchanged check. Not thread-safe.
 class ArticlePreparer {
  public:
-  // `db_path` must already exist. With `index_was_empty`, no lookups; with
-  // `defer_documents` too, articles come out `derived`, without a document.
+  // `db_path` must already exist. With `index_was_empty`, no lookups. While
+  // `*defer_documents` is set, articles new to the index come out `derived`,
+  // without a document.
   ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
-                  const EntityExtractor& extractor, bool defer_documents = false);
+                  const EntityExtractor& extractor,
+                  const std::atomic<bool>* defer_documents = nullptr);
 
   // Prepares every article of `input`, calling `emit` with chunks of at most
   // `chunk_articles` articles; stops early when `emit` returns false.
@@ -70,6 +75,10 @@ class ArticlePreparer {
   // Extracts and builds the document for `article` regardless of what is
   // stored.
   Xapian::Document Build(Article& article, const std::string& content_hash);
+  // Extracts only, for the parts' writer threads.
+  void Derive(Article& article) const;
+  // The document of an article Derive() has seen.
+  Xapian::Document BuildDerived(const Article& article, const std::string& content_hash);
 
  private:
   // A big JSON Lines file or stream, read from `fd` and parsed a slice at a
@@ -88,7 +97,7 @@ class ArticlePreparer {
 
   std::string db_path_;
   bool index_was_empty_;
-  bool defer_documents_;
+  const std::atomic<bool>* defer_documents_;
   ReadOptions read_;
   const EntityExtractor& extractor_;  // shared by every worker: thread-safe
   std::optional<Xapian::Database> snapshot_;

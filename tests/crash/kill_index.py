@@ -10,13 +10,17 @@ must get the lock at once (--wait 0). Whenever a run completes before its kill,
 and at the end, the index must equal the reference exactly; the next trial then
 starts from an empty index.
 
-Both write paths are killed: in place (--no-bulk, batches committed as they
-go) and the fresh build into an empty index (sub-databases merged and swapped
-in at the end, so a kill before the swap leaves the index empty). --mode mixed
-picks one at random per trial.
+Every write path is killed: in place (--no-bulk, batches committed as they
+go); the fresh build into an empty index (sub-databases merged and swapped in
+at the end, so a kill before the swap leaves the index empty); and, into an
+index that holds articles, 200 written in place, then the rest in parts merged
+with the index at the end (--bulk-after 200: a kill before the swap keeps the
+index as it was after those 200). --mode mixed picks in place or bulk at random
+per trial; --mode append runs in place (killed) while the index is empty, then
+bulk, so that every bulk run adds to an index that holds articles.
 
 Usage: kill_index.py GAZETTE INDEX_DUMP GEN_CORPUS [--trials 20] [--seed N]
-                     [--mode mixed|bulk|in-place]
+                     [--mode mixed|bulk|in-place|append]
 """
 import argparse
 import os
@@ -61,7 +65,8 @@ def main():
     parser.add_argument('--trials', type=int, default=20)
     parser.add_argument('--articles', type=int, default=1500)
     parser.add_argument('--seed', type=int, default=int(time.time()))
-    parser.add_argument('--mode', choices=['mixed', 'bulk', 'in-place'], default='mixed')
+    parser.add_argument('--mode', choices=['mixed', 'bulk', 'in-place', 'append'],
+                        default='mixed')
     args = parser.parse_args()
     print(f'seed {args.seed} (rerun with --seed {args.seed})')
     rng = random.Random(args.seed)
@@ -76,10 +81,12 @@ def main():
         # so kills also land between the commits of one part.
         def command(db, mode='bulk'):
             return [args.gazette, '--db', db, '--quiet', 'index', '--wait', '0',
-                    '--batch-size', '100', '--part-size', '300', corpus] + (
+                    '--batch-size', '100', '--part-size', '300', '--bulk-after', '200', corpus] + (
                         ['--no-bulk'] if mode == 'in-place' else [])
 
-        def pick_mode():
+        def pick_mode(previous):
+            if args.mode == 'append':
+                return 'bulk' if previous else 'in-place'
             return rng.choice(['bulk', 'in-place']) if args.mode == 'mixed' else args.mode
 
         ref_db = os.path.join(work, 'ref')
@@ -94,7 +101,7 @@ def main():
         previous, completed, kills = {}, 0, 0
         for trial in range(1, args.trials + 1):
             delay = rng.uniform(0.0, full_run)
-            mode = pick_mode()
+            mode = pick_mode(previous)
             proc = subprocess.Popen(command(db, mode), env=env, stderr=subprocess.PIPE, text=True)
             try:
                 proc.wait(timeout=delay)
@@ -126,7 +133,7 @@ def main():
                 kills += 1
                 print(f'trial {trial} ({mode}): killed after {delay:.2f} s with {len(now)} articles')
                 previous = now
-        subprocess.run(command(db, pick_mode()), check=True, env=env, stderr=subprocess.DEVNULL)
+        subprocess.run(command(db, pick_mode(previous)), check=True, env=env, stderr=subprocess.DEVNULL)
         check_structure(db)
         if dump(args.index_dump, db) != reference:
             raise AssertionError('final index differs from the uninterrupted run')
