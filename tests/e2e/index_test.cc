@@ -237,6 +237,42 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& dir) {
   return pid;
 }
 
+// Sends SIGTERM to the `gazette` Spawn() started in `dir`, waits for it, and
+// returns what it wrote on stderr; it must exit 143.
+std::string Terminate(pid_t pid, const fs::path& dir) {
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  const std::string err = ReadFile(dir / "stderr");
+  CAPTURE(err);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 143);
+  return err;
+}
+
+// Waits up to 10 s for a build in parts to start its part `name`.
+void WaitForPart(const fs::path& db, const std::string& name) {
+  for (int i = 0; i < 400 && !fs::exists(db / name); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+}
+
+// The interrupted command, run again, skips the `committed` articles as
+// unchanged and ends with all `total`.
+void CheckRerunCompletes(const std::vector<std::string>& args, const std::string& db,
+                         Xapian::doccount committed, Xapian::doccount total) {
+  RunResult rerun = RunGazette(args);
+  CAPTURE(rerun.err);
+  CHECK(rerun.exit_code == 0);
+  CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
+  CHECK(DocCount(db) == total);
+}
+
+bool HasParts(const fs::path& db) {
+  for (const auto& entry : fs::directory_iterator(db))
+    if (entry.path().filename().string().starts_with("bulk-")) return true;
+  return false;
+}
+
 TEST_CASE("index: SIGTERM commits what is done, exits 143, and a re-run completes") {
   TempDir dir;
   constexpr int kArticles = 3000;
@@ -258,24 +294,15 @@ TEST_CASE("index: SIGTERM commits what is done, exits 143, and a re-run complete
     }
   }
   CHECK(searched);
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  const std::string err = ReadFile(dir.path() / "stderr");
+  const std::string err = Terminate(pid, dir.path());
   CAPTURE(err);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 143);
   CHECK(Contains(err, "interrupted"));
   const Xapian::doccount committed = DocCount(db);
   CHECK(committed > 0);
   CHECK(committed < kArticles);
   CHECK(Contains(err, "indexed " + std::to_string(committed) + " new"));
 
-  RunResult rerun = RunGazette(args);
-  CAPTURE(rerun.err);
-  CHECK(rerun.exit_code == 0);
-  CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
-  CHECK(DocCount(db) == kArticles);
+  CheckRerunCompletes(args, db, committed, kArticles);
 }
 
 TEST_CASE("index: SIGTERM during a fresh build merges what is done and exits 143") {
@@ -288,28 +315,17 @@ TEST_CASE("index: SIGTERM during a fresh build merges what is done and exits 143
   const pid_t pid = Spawn(args, dir.path());
   // A fresh build writes parts beside the live one until the end, two
   // batches to a part here.
-  for (int i = 0; i < 400 && !fs::exists(dir.path() / "db/bulk-000004"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  WaitForPart(db, "bulk-000004");
   CHECK(DocCount(db) == 0);
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  const std::string err = ReadFile(dir.path() / "stderr");
+  const std::string err = Terminate(pid, dir.path());
   CAPTURE(err);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 143);
   const Xapian::doccount committed = DocCount(db);
   CHECK(committed >= 150);
   CHECK(committed < kArticles);
   CHECK(Contains(err, "indexed " + std::to_string(committed) + " new"));
-  for (const auto& entry : fs::directory_iterator(db))
-    CHECK_MESSAGE(!entry.path().filename().string().starts_with("bulk-"), entry.path());
+  CHECK(!HasParts(db));
 
-  RunResult rerun = RunGazette(args);
-  CAPTURE(rerun.err);
-  CHECK(rerun.exit_code == 0);
-  CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
-  CHECK(DocCount(db) == kArticles);
+  CheckRerunCompletes(args, db, committed, kArticles);
 }
 
 TEST_CASE("index: SIGTERM during a large addition merges what is done and exits 143") {
@@ -323,33 +339,22 @@ TEST_CASE("index: SIGTERM during a large addition merges what is done and exits 
       "--db",        db,    "index",        "--jobs", "1",       "--batch-size", "50",
       "--part-size", "100", "--bulk-after", "100",    dir / "in"};
   const pid_t pid = Spawn(args, dir.path());
-  for (int i = 0; i < 400 && !fs::exists(dir.path() / "db/bulk-000004"); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  WaitForPart(db, "bulk-000004");
   // The first 100 new articles were committed in place; the rest wait in
   // parts for the merge.
   CHECK(DocCount(db) == kBefore + 100);
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  const std::string err = ReadFile(dir.path() / "stderr");
+  const std::string err = Terminate(pid, dir.path());
   CAPTURE(err);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 143);
   const Xapian::doccount committed = DocCount(db);
   CHECK(committed >= kBefore + 100 + 150);
   CHECK(committed < kArticles);
   CHECK(Contains(err, "indexed " + std::to_string(committed - kBefore) + " new"));
-  for (const auto& entry : fs::directory_iterator(db))
-    CHECK_MESSAGE(!entry.path().filename().string().starts_with("bulk-"), entry.path());
+  CHECK(!HasParts(db));
   RunResult check = RunGazette({"--db", db, "inspect", "check"});
   CAPTURE(check.out);
   CHECK(check.exit_code == 0);
 
-  RunResult rerun = RunGazette(args);
-  CAPTURE(rerun.err);
-  CHECK(rerun.exit_code == 0);
-  CHECK(Contains(rerun.err, std::to_string(committed) + " unchanged"));
-  CHECK(DocCount(db) == kArticles);
+  CheckRerunCompletes(args, db, committed, kArticles);
 }
 
 // Every word of the spelling table with its frequency.
