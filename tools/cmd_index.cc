@@ -145,9 +145,10 @@ Command AddIndexCommand(CLI::App& root) {
                 "Always commit batches in place (slower; a crash keeps what was committed) "
                 "rather than merging a parallel build at the end");
   app->add_option("--bulk-after", o.bulk_after,
-                  "Into an index that holds articles: write this many new or changed articles "
-                  "in place, then the rest in parallel, merged with the index at the end "
-                  "[default: 500 or a 24th of the index, whichever is larger]")
+                  "Into an index that holds articles: add this many new articles in place, "
+                  "then the rest in parallel, merged with the index at the end (changed ones "
+                  "are always replaced in place) [default: 500 or a 24th of the index, "
+                  "whichever is larger]")
       ->check(CLI::PositiveNumber);
   // Hidden (no group): for tests and benchmarks that want several parts from a
   // few articles.

@@ -37,10 +37,10 @@ struct IndexOptions {
   // Build an empty index (or shard) in parallel sub-databases merged at the
   // end, several times faster than committing batches in place, but a crash
   // before the end loses the whole run (the index stays empty). Into an
-  // index that holds articles, the same for what a run writes after its
-  // first `bulk_after` new or changed articles, which are committed in place
-  // (the merge then takes in the whole index). false: always commit batches
-  // in place.
+  // index that holds articles, the same for the new articles a run adds
+  // after its first `bulk_after`, which are committed in place (the merge
+  // then takes in the whole index; changed articles are always replaced in
+  // place). false: always commit batches in place.
   bool bulk = true;
   // 0: the larger of 500 and a 24th of the articles in the index.
   std::size_t bulk_after = 0;
