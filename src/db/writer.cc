@@ -110,11 +110,10 @@ IndexWriter::IndexWriter(const std::string& db_path, const WriterOptions& option
   db_ = OpenWithDeadline(db_path, options);
   try {
     doc_count_ = db_.get_doccount();
-    was_empty_ = doc_count_ == 0;
     previous_fingerprint_ = db_.get_metadata(std::string(schema::kMetaGazetteer));
     const std::string stored = db_.get_metadata(std::string(schema::kMetaSchemaVersion));
     // Mixing documents of two schemas would make searches silently wrong.
-    if (!was_empty_ && ParseVersion(stored) != schema::kSchemaVersion)
+    if (!was_empty() && ParseVersion(stored) != schema::kSchemaVersion)
       throw Error(ErrorKind::kSchemaTooOld,
                   fmt::format("{} uses index schema {}, this gazette writes {}: run "
                               "`gazette rebuild` first",
@@ -139,7 +138,7 @@ void IndexWriter::Write(const std::string& id_term, const Xapian::Document& docu
   try {
     // In an index that started empty, only this run's own writes can share
     // the id, and add_document is ~13% faster (xapian-notes §10).
-    if (was_empty_ && written_.count(id_term) == 0) {
+    if (was_empty() && written_.count(id_term) == 0) {
       db_.add_document(document);
     } else {
       db_.replace_document(id_term, document);
@@ -199,7 +198,7 @@ void IndexWriter::WriteMetadata(Xapian::WritableDatabase& db) const {
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
   // An index built with another gazetteer keeps its fingerprint: its older
   // articles still carry those entities until `gazette rebuild`.
-  if (previous_fingerprint_.empty() || was_empty_)
+  if (previous_fingerprint_.empty() || was_empty())
     db.set_metadata(std::string(schema::kMetaGazetteer), metadata_.gazetteer_fingerprint);
   db.set_metadata(std::string(schema::kMetaWriter), metadata_.writer_version);
   db.set_metadata(std::string(schema::kMetaLastIndexed), UtcNow());

@@ -45,7 +45,7 @@ class IndexWriter {
 
   // True when the index held no article when opened: nothing to compare
   // with or replace, so workers skip their lookups and Write() appends.
-  bool was_empty() const { return was_empty_; }
+  bool was_empty() const { return doc_count_ == 0; }
   // Articles in the live database as opened.
   Xapian::doccount doc_count() const { return doc_count_; }
   // The fingerprint stored before this run ("" for a new index).
@@ -83,7 +83,6 @@ class IndexWriter {
   WriterOptions options_;
   WriterMetadata metadata_;
   Xapian::WritableDatabase db_;
-  bool was_empty_ = false;
   Xapian::doccount doc_count_ = 0;
   std::string previous_fingerprint_;
   std::unordered_set<std::string> written_;

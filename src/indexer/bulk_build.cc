@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 
 #include "db/layout.h"
+#include "db/merged_parts.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
 
@@ -79,17 +79,6 @@ void BulkBuild::Flush() {
   current_bytes_ = 0;
 }
 
-std::size_t BulkBuild::LiveParts(const Xapian::Database& merged) const {
-  if (base_ != Base::kLive) return 0;
-  // The compactor appends each source's chunks of a posting list to the
-  // others', so the live database's count (1 when built in place) adds up;
-  // its metadata came through the merge.
-  const std::string before = merged.get_metadata(std::string(schema::kMetaMergedParts));
-  char* end = nullptr;
-  const unsigned long n = std::strtoul(before.c_str(), &end, 10);
-  return before.empty() || *end != '\0' || n == 0 ? 1 : n;
-}
-
 bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& finish) {
   Flush();
   if (batches_ == 0) return false;
@@ -110,8 +99,12 @@ bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& f
     all.compact(merged_, Xapian::DBCOMPACT_MULTIPASS);
     Xapian::WritableDatabase merged(merged_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     finish(merged);
+    // The compactor appends each source's chunks of a posting list to the
+    // others', so the live database's count adds up; its metadata came
+    // through the merge.
+    const std::size_t live_parts = base_ == Base::kLive ? MergedParts(merged) : 0;
     merged.set_metadata(std::string(schema::kMetaMergedParts),
-                        std::to_string(parts_.size() + LiveParts(merged)));
+                        std::to_string(parts_.size() + live_parts));
     merged.commit();
     merged.close();
   } catch (const Xapian::Error& e) {

@@ -74,9 +74,6 @@ class BulkBuild {
     std::string content_hash;
   };
 
-  // The live database's parts, for kMetaMergedParts; 0 with Base::kNothing.
-  std::size_t LiveParts(const Xapian::Database& merged) const;
-
   std::string db_path_;
   SubDatabasePool& pool_;
   Base base_;

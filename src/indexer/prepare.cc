@@ -244,7 +244,7 @@ Xapian::Document ArticlePreparer::Build(Article& article, const std::string& con
   // Extraction runs after the content hash is taken, so what it finds never
   // makes an unchanged input look changed.
   Derive(article);
-  return builder_.Build(article, content_hash);
+  return BuildDerived(article, content_hash);
 }
 
 std::optional<std::string> ArticlePreparer::StoredHash(const std::string& id_term) {

@@ -10,10 +10,10 @@
 #include "search/facets.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <optional>
 
+#include "db/merged_parts.h"
 #include "gazette/document.h"
 #include "gazette/problem.h"
 #include "gazette/schema.h"
@@ -207,13 +207,6 @@ bool PostingsCheaper(const FieldTerms& field, std::size_t matches, Xapian::docco
   return postings_ns < matches_with_value * (90.0 + 30.0 * ids_per_value);
 }
 
-Xapian::doccount MergedParts(const Xapian::Database& db) {
-  const std::string parts = db.get_metadata(std::string(schema::kMetaMergedParts));
-  char* end = nullptr;
-  const unsigned long n = std::strtoul(parts.c_str(), &end, 10);
-  return parts.empty() || *end != '\0' || n == 0 ? 1 : static_cast<Xapian::doccount>(n);
-}
-
 // The same counts from the field's terms: for each, how many of its
 // documents are set in `matched`. The indexer writes a term for every id it
 // puts in the slot (schema/document.cc), and no other prefix of the schema
@@ -290,7 +283,7 @@ void FacetSpy::CountValues(const Xapian::Database& db, FacetMethod method) {
   // index: 38 ms against 71; docs/performance.md, "Exact facets"). Nothing
   // was measured between 11 and 100 parts.
   constexpr Xapian::doccount kMaxMergedParts = 24;
-  const Xapian::doccount merged_parts = MergedParts(db);
+  const Xapian::doccount merged_parts = internal::MergedParts(db);
   const bool dense = double(matches_.size()) >= kPostingsShare * double(db.get_doccount()) &&
                      merged_parts <= kMaxMergedParts;
   std::vector<std::uint64_t> matched;  // a bit per docid, for postings
