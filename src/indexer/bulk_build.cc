@@ -79,34 +79,48 @@ void BulkBuild::Flush() {
   current_bytes_ = 0;
 }
 
-bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& finish) {
+void BulkBuild::Merge(const std::function<void(Xapian::WritableDatabase&)>& finish) {
+  parts_.Delete(superseded_);
+  // The live database's words are in its own spelling and stem tables,
+  // which the compactor adds to the parts'.
+  parts_.AddWordsParts(pool_.threads());
+  Xapian::Database all;
+  if (base_ == Base::kLive)
+    for (const std::string& dir : old_live_) all.add_database(Xapian::Database(dir));
+  for (const std::string& dir : parts_.dirs()) all.add_database(Xapian::Database(dir));
+  // Writer threads take batches as they come, so document ids follow the
+  // input only within a part; nothing shown depends on them (export is by
+  // id, ties in search by date then id).
+  all.compact(merged_, Xapian::DBCOMPACT_MULTIPASS);
+  Xapian::WritableDatabase merged(merged_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  finish(merged);
+  // The compactor appends each source's chunks of a posting list to the
+  // others', so the live database's count adds up; its metadata came
+  // through the merge.
+  const std::size_t live_parts = base_ == Base::kLive ? MergedParts(merged) : 0;
+  merged.set_metadata(std::string(schema::kMetaMergedParts),
+                      std::to_string(parts_.size() + live_parts));
+  merged.commit();
+  merged.close();
+}
+
+bool BulkBuild::Complete(const std::function<void(Xapian::WritableDatabase&)>& finish,
+                         IfEmpty if_empty) {
   Flush();
-  if (batches_ == 0) return false;
+  if (batches_ == 0 && if_empty == IfEmpty::kKeepLive) return false;
   const std::string name = NextDatabaseDir(db_path_);
   merged_ = (fs::path(db_path_) / name).string();
   try {
-    parts_.Delete(superseded_);
-    // The live database's words are in its own spelling and stem tables,
-    // which the compactor adds to the parts'.
-    parts_.AddWordsParts(pool_.threads());
-    Xapian::Database all;
-    if (base_ == Base::kLive)
-      for (const std::string& dir : old_live_) all.add_database(Xapian::Database(dir));
-    for (const std::string& dir : parts_.dirs()) all.add_database(Xapian::Database(dir));
-    // Writer threads take batches as they come, so document ids follow the
-    // input only within a part; nothing shown depends on them (export is by
-    // id, ties in search by date then id).
-    all.compact(merged_, Xapian::DBCOMPACT_MULTIPASS);
-    Xapian::WritableDatabase merged(merged_, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-    finish(merged);
-    // The compactor appends each source's chunks of a posting list to the
-    // others', so the live database's count adds up; its metadata came
-    // through the merge.
-    const std::size_t live_parts = base_ == Base::kLive ? MergedParts(merged) : 0;
-    merged.set_metadata(std::string(schema::kMetaMergedParts),
-                        std::to_string(parts_.size() + live_parts));
-    merged.commit();
-    merged.close();
+    if (batches_ == 0) {
+      // The compactor needs a source: nothing to merge, an empty database.
+      Xapian::WritableDatabase empty(merged_, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+      finish(empty);
+      empty.set_metadata(std::string(schema::kMetaMergedParts), "");
+      empty.commit();
+      empty.close();
+    } else {
+      Merge(finish);
+    }
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kIo, fmt::format("{}: cannot merge the new articles: {}: {}", db_path_,
                                             e.get_type(), e.get_msg()));

@@ -56,13 +56,18 @@ class BulkBuild {
 
   // Submits the batch in progress to the pool.
   void Flush();
+  // What Complete() does when the run wrote no article: keep the live
+  // database (an index run), or swap in an empty one (a rebuild that
+  // dropped every article).
+  enum class IfEmpty { kKeepLive, kSwapInEmpty };
   // Call after the pool has drained. Drops superseded copies, merges the
   // live database (Base::kLive) and the parts into a new database, lets
-  // `finish` write its metadata,
-  // syncs it and points the stub at it. Returns false (and changes nothing)
-  // when the run wrote no article. The old live folders stay until the
-  // caller has released their lock: RemoveOldLive().
-  bool Complete(const std::function<void(Xapian::WritableDatabase&)>& finish);
+  // `finish` write its metadata, syncs it and points the stub at it. Returns
+  // false, having changed nothing, when the run wrote no article and
+  // `if_empty` is kKeepLive. The old live folders stay until the caller has
+  // released their lock: RemoveOldLive().
+  bool Complete(const std::function<void(Xapian::WritableDatabase&)>& finish,
+                IfEmpty if_empty = IfEmpty::kKeepLive);
   void RemoveOldLive();
   // The merged database's folder, once Complete() has made it.
   const std::string& merged_dir() const { return merged_; }
@@ -73,6 +78,9 @@ class BulkBuild {
     std::size_t index;  // in its batch, while that batch is in progress
     std::string content_hash;
   };
+
+  // Compacts the live database (Base::kLive) and the parts into merged_.
+  void Merge(const std::function<void(Xapian::WritableDatabase&)>& finish);
 
   std::string db_path_;
   SubDatabasePool& pool_;

@@ -1,19 +1,14 @@
 #include "indexer/index_target.h"
 
 #include <algorithm>
-#include <thread>
 
 #include "db/layout.h"
 #include "gazette/problem.h"
 #include "hash.h"
+#include "indexer/thread_count.h"
 
 namespace gazette::internal {
 namespace {
-
-unsigned WriterThreads(const IndexOptions& options) {
-  const unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
-  return std::clamp(jobs, 1u, 64u);
-}
 
 // Ski rental: add in place until what that has cost over adding in parts
 // would pay for the merge, then in parts. The merge rewrites the index, ~75
@@ -38,7 +33,7 @@ std::size_t PartsAfter(const IndexOptions& options, Xapian::doccount articles) {
 IndexTarget::IndexTarget(const std::string& db_path, const IndexOptions& options,
                          WriterOptions writer_options, const WriterMetadata& metadata)
     : writer_options_(writer_options),
-      writer_threads_(WriterThreads(options)),
+      writer_threads_(ThreadCount(options.jobs)),
       part_articles_(std::max<std::size_t>(options.part_articles, 1)) {
   // Articles would be routed among the local shards only, so an update
   // could land beside its old version on the remote one (docs/scaling.md).

@@ -19,6 +19,7 @@
 #include "indexer/chunk_queue.h"
 #include "indexer/index_target.h"
 #include "indexer/prepare.h"
+#include "indexer/thread_count.h"
 
 namespace gazette {
 namespace {
@@ -33,15 +34,6 @@ constexpr std::size_t kChunkArticles = 64;
 constexpr std::size_t kQueueArticlesPerJob = 256;
 constexpr auto kProgressInterval = std::chrono::milliseconds(100);
 
-// Each worker holds a database handle and a document builder: past a few
-// dozen threads they only cost memory and file descriptors.
-constexpr unsigned kMaxJobs = 64;
-
-unsigned JobCount(const IndexOptions& options) {
-  const unsigned jobs = options.jobs ? options.jobs : std::thread::hardware_concurrency();
-  return std::clamp(jobs, 1u, kMaxJobs);
-}
-
 bool StopRequested(const IndexOptions& options) {
   return options.stop_requested && options.stop_requested->load(std::memory_order_relaxed);
 }
@@ -55,7 +47,7 @@ class WorkerPool {
              bool index_was_empty, const std::atomic<bool>* defer_documents,
              internal::ChunkQueue& queue)
       : queue_(queue) {
-    const unsigned jobs = JobCount(options);
+    const unsigned jobs = internal::ThreadCount(options.jobs);
     for (unsigned i = 0; i < jobs; ++i) {
       threads_.emplace_back([&, index_was_empty, defer_documents] {
         Run(db_path, options, extractor, files, index_was_empty, defer_documents);
@@ -223,7 +215,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   progress.files_total = inputs.files.size();
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
-  internal::ChunkQueue queue(kQueueArticlesPerJob * JobCount(options), inputs.files.size());
+  internal::ChunkQueue queue(kQueueArticlesPerJob * internal::ThreadCount(options.jobs), inputs.files.size());
   WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(),
                      target.defer_documents(), queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {

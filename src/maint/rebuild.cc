@@ -18,6 +18,7 @@
 #include "db/writer.h"
 #include "indexer/bulk_build.h"
 #include "indexer/sub_database_pool.h"
+#include "indexer/thread_count.h"
 #include "gazette/database.h"
 #include "gazette/document.h"
 #include "gazette/options.h"
@@ -124,10 +125,6 @@ class Pass {
   internal::EntityTally after_;
 };
 
-std::string Folder(const std::string& db_path, const std::string& name) {
-  return (fs::path(db_path) / name).string();
-}
-
 // Writes the re-derived articles as a fresh `gazette index` build does:
 // writer threads commit them into parts beside the live database, whose
 // words then make the spelling and stem tables, and Xapian's compactor merges
@@ -136,7 +133,7 @@ std::string Folder(const std::string& db_path, const std::string& name) {
 // is compacted (docs/performance.md, "Session 14").
 void BuildAndSwap(const std::string& db_path, Xapian::Database& source, Pass& pass,
                   const Gazetteer& gazetteer, Clock::time_point start, RebuildReport& report) {
-  const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 64u);
+  const unsigned threads = internal::ThreadCount(0);
   auto pool = std::make_unique<internal::SubDatabasePool>(threads);
   // Batches and parts as `gazette index` makes them by default.
   const internal::WriterOptions batches;
@@ -164,20 +161,8 @@ void BuildAndSwap(const std::string& db_path, Xapian::Database& source, Pass& pa
     out.set_metadata(std::string(schema::kMetaGazetteer), gazetteer.Fingerprint());
     out.set_metadata(std::string(schema::kMetaWriter), std::string(Version()));
   };
-  if (!build.Complete(finish)) {
-    // Not one article to write: an empty database takes the old one's place.
-    const std::string name = internal::NextDatabaseDir(db_path);
-    Xapian::WritableDatabase out(Folder(db_path, name),
-                                 Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-    finish(out);
-    out.set_metadata(std::string(schema::kMetaMergedParts), "");
-    out.commit();
-    out.close();
-    internal::SyncDatabaseDir(Folder(db_path, name));
-    internal::SwapLiveDatabases(db_path, {name});
-    report.new_dir = Folder(db_path, name);
-    return;
-  }
+  // Were every article dropped, an empty database still takes the old one's place.
+  build.Complete(finish, internal::BulkBuild::IfEmpty::kSwapInEmpty);
   report.new_dir = build.merged_dir();
 }
 

@@ -108,6 +108,31 @@ TEST_CASE("rebuild: swaps in a new database with every article and removes the o
   CHECK(RunGazette({"--db", db, "export"}).out == after);
 }
 
+TEST_CASE("rebuild: an index left with no article is swapped for an empty one that indexes again") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  WriteFile(dir.path() / "in" / "a.txt", "Title: Lone story\n\nThe harbour reopened on Monday.\n");
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "in"}).exit_code == 0);
+  fs::remove(dir.path() / "in" / "a.txt");
+  REQUIRE(RunGazette({"--db", db, "index", "--prune", dir / "in"}).exit_code == 0);
+  const std::string old_stub = ReadFile(fs::path(db) / "XAPIANDB");
+
+  RunResult rebuilt = RunGazette({"--db", db, "rebuild"});
+  CAPTURE(rebuilt.err);
+  CHECK(rebuilt.exit_code == 0);
+  CHECK(rebuilt.err.find("rebuilt 0 articles") != std::string::npos);
+  CHECK(ReadFile(fs::path(db) / "XAPIANDB") != old_stub);
+  CHECK(DatabaseFolders(db).size() == 1);
+  CHECK(RunGazette({"--db", db, "inspect", "check"}).exit_code == 0);
+
+  WriteFile(dir.path() / "in" / "b.txt", "Title: Second story\n\nThe harbour closed again.\n");
+  REQUIRE(RunGazette({"--db", db, "index", dir / "in"}).exit_code == 0);
+  RunResult found = RunGazette({"--db", db, "search", "--format", "ids", "harbour"});
+  CHECK(found.exit_code == 0);
+  CHECK(found.out == "b.txt\n");
+}
+
 TEST_CASE("rebuild: an alias added in a user gazetteer is found with no source file left") {
   TempDir dir;
   fs::copy(TestData("articles"), dir.path() / "articles");
