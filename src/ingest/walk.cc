@@ -83,7 +83,10 @@ InputList ListInputs(const std::vector<std::string>& paths) {
         ++list.skipped;
         continue;
       }
-      const std::string rel = fs::relative(entry.path(), given, ec).generic_string();
+      // The iterator builds each path from `given`, so the id comes from the
+      // path as listed: a symlinked file is named by its link, not its target
+      // (fs::relative would resolve both, with a dozen system calls a file).
+      const std::string rel = entry.path().lexically_relative(given).generic_string();
       found.push_back(InputFile{entry.path().string(), rel, entry.file_size(ec)});
     }
     std::sort(found.begin(), found.end(),

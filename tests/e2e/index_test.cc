@@ -198,6 +198,21 @@ TEST_CASE("index: stdin text gets a content-hash id and indexes once") {
   CHECK(DocCount(db) == 1);
 }
 
+TEST_CASE("index: a symlinked file in a folder is named by its link, not its target") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in" / "wire");
+  fs::create_directories(dir.path() / "elsewhere");
+  WriteFile(dir.path() / "in" / "own.txt", Article("Own story", "Written here."));
+  WriteFile(dir.path() / "elsewhere" / "shared.txt", Article("Shared story", "Written elsewhere."));
+  fs::create_symlink("../../elsewhere/shared.txt", dir.path() / "in" / "wire" / "shared.txt");
+  fs::create_symlink("../own.txt", dir.path() / "in" / "wire" / "again.txt");
+  const std::string db = dir / "db";
+  REQUIRE(RunGazette({"--db", db, "index", dir / "in"}).exit_code == 0);
+  // Each link is an article of its own, with its path in the folder as id.
+  CHECK(RunGazette({"--db", db, "inspect", "terms", "id"}).out ==
+        "     1  Qown.txt\n     1  Qwire/again.txt\n     1  Qwire/shared.txt\n");
+}
+
 TEST_CASE("index: a second writer waits --wait seconds, then exits 2 naming the lock") {
   TempDir dir;
   WriteFile(dir.path() / "a.txt", Article("Locked out", "The index is busy."));
