@@ -9,12 +9,12 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
-#include "gazette/article_json.h"
 #include "gazette/database.h"
 #include "gazette/dates.h"
 #include "gazette/schema.h"
-#include "hash.h"
+#include "indexer/content_hash.h"
 #include "ingest/text_util.h"
 
 namespace gazette::internal {
@@ -61,17 +61,20 @@ bool IsJsonl(const std::string& path, Format format) {
 }
 
 // --prune matches origins by absolute path, so the stored origin must not
-// depend on the directory gazette was started from.
-std::string AbsoluteOrigin(const std::string& path) {
-  if (path == "-") return path;
+// depend on the directory gazette was started from. `working_dir` is taken
+// once a run: fs::absolute asks the kernel for it at every file.
+std::string AbsoluteOrigin(const std::string& path, const std::filesystem::path& working_dir) {
+  if (path == "-" || working_dir.empty()) return path;
+  return (working_dir / path).lexically_normal().string();
+}
+
+std::filesystem::path WorkingDir() {
   std::error_code ec;
-  const auto absolute = std::filesystem::absolute(path, ec);
-  return ec ? path : absolute.lexically_normal().string();
+  std::filesystem::path dir = std::filesystem::current_path(ec);
+  return ec ? std::filesystem::path() : dir;
 }
 
 }  // namespace
-
-std::string ContentHash(const Article& article) { return HexHash(ArticleToJson(article).dump()); }
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
                                  const EntityExtractor& extractor,
@@ -80,7 +83,8 @@ ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, cons
       index_was_empty_(index_was_empty),
       defer_documents_(defer_documents),
       read_(read),
-      extractor_(extractor) {}
+      extractor_(extractor),
+      working_dir_(WorkingDir()) {}
 
 void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index,
                                   std::size_t chunk_articles,
@@ -184,7 +188,7 @@ bool ArticlePreparer::PrepareRead(ReadResult read, const InputFile& input, std::
                                   std::size_t chunk_articles, PreparedChunk& chunk,
                                   const std::function<bool(PreparedChunk&&)>& emit) {
   for (Problem& p : read.problems) chunk.problems.push_back(std::move(p));
-  const std::string origin = AbsoluteOrigin(input.path);
+  const std::string origin = AbsoluteOrigin(input.path, working_dir_);
   const std::uint64_t share = read.articles.empty() ? 0 : bytes / read.articles.size();
   for (std::size_t i = 0; i < read.articles.size(); ++i) {
     Article& article = read.articles[i];

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -51,10 +52,6 @@ struct PreparedChunk {
   std::vector<Problem> problems;
   std::vector<PreparedArticle> articles;
 };
-
-// The hash stored per article: of the input's fields before extraction, so
-// an unchanged article is recognised without extracting it again.
-std::string ContentHash(const Article& article);
 
 // One per worker thread: holds a DocumentBuilder and a read-only view of the
 // index for the unchanged check. Not thread-safe.
@@ -100,6 +97,7 @@ class ArticlePreparer {
   const std::atomic<bool>* defer_documents_;
   ReadOptions read_;
   const EntityExtractor& extractor_;  // shared by every worker: thread-safe
+  std::filesystem::path working_dir_;  // absolute; empty if unknown
   std::optional<Xapian::Database> snapshot_;
   DocumentBuilder builder_;
 };

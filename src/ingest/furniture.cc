@@ -130,7 +130,7 @@ bool HasFurniturePrefix(std::string_view line) {
         std::isalpha(static_cast<unsigned char>(line[prefix.size()])))
       continue;
     if (rest.empty() || rest[0] == ':' || rest.substr(0, 3) == "\xe2\x80\xa6") return true;
-    if (line.back() != '.' && CountWords(line) <= 12) return true;
+    if (line.back() != '.' && !MoreWordsThan(line, 12)) return true;
   }
   return false;
 }
@@ -206,7 +206,7 @@ bool IsRootCrumb(std::string_view crumb) {
 bool IsInlineBreadcrumb(std::string_view line) {
   const std::vector<std::string_view> crumbs = SplitCrumbs(line);
   auto is_section = [](std::string_view c) {
-    return !c.empty() && CountWords(c) <= kMaxCrumbWords && c.back() != '.';
+    return !c.empty() && !MoreWordsThan(c, kMaxCrumbWords) && c.back() != '.';
   };
   if (crumbs.size() >= 2 && IsRootCrumb(crumbs.front()) &&
       std::all_of(crumbs.begin(), crumbs.end() - 1, is_section))
@@ -242,7 +242,7 @@ void MarkNumberedBreadcrumbs(const std::vector<std::string_view>& lines, std::ve
     // Every crumb but the last is a short section name.
     bool short_crumbs = true;
     for (std::size_t k = i; k + 1 < end; ++k)
-      short_crumbs = short_crumbs && CountWords(NumberedItem(lines[k])) <= kMaxCrumbWords;
+      short_crumbs = short_crumbs && !MoreWordsThan(NumberedItem(lines[k]), kMaxCrumbWords);
     if (!short_crumbs) continue;
     for (std::size_t k = i; k < end; ++k) marks[k] = true;
     i = end - 1;
@@ -266,7 +266,7 @@ void MarkTeaserLists(const std::vector<std::string_view>& lines, std::vector<boo
 
 // A label above the top furniture block: few words, no sentence punctuation.
 bool IsMastheadLabel(std::string_view line) {
-  if (line.empty() || CountWords(line) > kMaxMastheadWords) return false;
+  if (line.empty() || MoreWordsThan(line, kMaxMastheadWords)) return false;
   return std::string_view(".!?\"").find(line.back()) == std::string_view::npos;
 }
 
@@ -289,7 +289,7 @@ void MarkMasthead(const std::vector<std::string_view>& lines, std::vector<bool>&
 
 bool IsFurnitureLine(std::string_view line) {
   line = Trim(line);
-  if (line.empty() || CountWords(line) > kMaxFurnitureWords) return false;
+  if (line.empty() || MoreWordsThan(line, kMaxFurnitureWords)) return false;
   const std::string_view bare = StripBullet(line);
   if (bare.empty()) return false;
   return IsPhrase(bare) || HasFurniturePrefix(bare) || IsShareLine(bare) ||
@@ -320,14 +320,14 @@ bool IsImageCaption(std::string_view line) {
 
 bool IsByline(std::string_view line, std::string_view source) {
   line = Trim(line);
-  if (line.empty() || line.back() == '.' || CountWords(line) > 12) return false;
+  if (line.empty() || line.back() == '.' || MoreWordsThan(line, 12)) return false;
   for (std::string_view opening : {"by ", "reporting by ", "writing by ", "editing by ",
                                    "additional reporting by ", "compiled by "}) {
     if (StartsWithIgnoreCase(line, opening) && line.size() > opening.size() &&
         std::isupper(static_cast<unsigned char>(line[opening.size()])))
       return true;
   }
-  if (source.empty() || CountWords(line) > 6) return false;
+  if (source.empty() || MoreWordsThan(line, 6)) return false;
   // "China Daily", "Editorial, China Daily", "China Daily staff".
   if (SameText(line, source)) return true;
   const std::size_t comma = line.rfind(", ");

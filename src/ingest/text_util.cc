@@ -210,6 +210,20 @@ std::size_t CountWords(std::string_view s) {
   return words;
 }
 
+bool MoreWordsThan(std::string_view s, std::size_t n) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    if (IsSpace(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      if (++words > n) return true;
+    }
+  }
+  return false;
+}
+
 bool SameText(std::string_view a, std::string_view b) {
   // Compare only letters and digits (and any non-ASCII byte), lower-cased.
   auto next = [](std::string_view s, std::size_t& i) -> int {

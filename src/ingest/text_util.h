@@ -44,6 +44,9 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 
 // Whitespace-separated words.
 std::size_t CountWords(std::string_view s);
+// CountWords(s) > n, reading no further than the (n+1)th word: the furniture
+// rules ask it of every paragraph, most of which are long.
+bool MoreWordsThan(std::string_view s, std::size_t n);
 
 // True when two lines read the same: case, spacing and punctuation ignored
 // (a repeated title, a breadcrumb naming the title).

@@ -40,6 +40,7 @@
 #include "gazette/gazetteer.h"
 #include "gazette/ingest.h"
 #include "gazette/schema.h"
+#include "indexer/content_hash.h"
 #include "indexer/prepare.h"
 
 namespace {
