@@ -196,7 +196,10 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
 }
 
-std::size_t CountWords(std::string_view s) {
+namespace {
+
+// The words of `s`, counting no further than limit + 1.
+std::size_t CountWordsUpTo(std::string_view s, std::size_t limit) {
   std::size_t words = 0;
   bool in_word = false;
   for (char c : s) {
@@ -204,25 +207,17 @@ std::size_t CountWords(std::string_view s) {
       in_word = false;
     } else if (!in_word) {
       in_word = true;
-      ++words;
+      if (++words > limit) break;
     }
   }
   return words;
 }
 
-bool MoreWordsThan(std::string_view s, std::size_t n) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    if (IsSpace(c)) {
-      in_word = false;
-    } else if (!in_word) {
-      in_word = true;
-      if (++words > n) return true;
-    }
-  }
-  return false;
-}
+}  // namespace
+
+std::size_t CountWords(std::string_view s) { return CountWordsUpTo(s, std::string_view::npos); }
+
+bool MoreWordsThan(std::string_view s, std::size_t n) { return CountWordsUpTo(s, n) > n; }
 
 bool SameText(std::string_view a, std::string_view b) {
   // Compare only letters and digits (and any non-ASCII byte), lower-cased.
