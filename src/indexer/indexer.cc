@@ -42,12 +42,11 @@ bool StopRequested(const IndexOptions& options) {
 // writer thread to rethrow, since an exception cannot cross threads itself.
 class WorkerPool {
  public:
-  WorkerPool(const std::string& db_path, const IndexOptions& options,
+  WorkerPool(unsigned jobs, const std::string& db_path, const IndexOptions& options,
              const EntityExtractor& extractor, const std::vector<InputFile>& files,
              bool index_was_empty, const std::atomic<bool>* defer_documents,
              internal::ChunkQueue& queue)
       : queue_(queue) {
-    const unsigned jobs = internal::ThreadCount(options.jobs);
     for (unsigned i = 0; i < jobs; ++i) {
       threads_.emplace_back([&, index_was_empty, defer_documents] {
         Run(db_path, options, extractor, files, index_was_empty, defer_documents);
@@ -215,8 +214,9 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
   progress.files_total = inputs.files.size();
   for (const InputFile& f : inputs.files) progress.bytes_total += f.size;
 
-  internal::ChunkQueue queue(kQueueArticlesPerJob * internal::ThreadCount(options.jobs), inputs.files.size());
-  WorkerPool workers(db_path, options, extractor, inputs.files, target.was_empty(),
+  const unsigned jobs = internal::ThreadCount(options.jobs);
+  internal::ChunkQueue queue(kQueueArticlesPerJob * jobs, inputs.files.size());
+  WorkerPool workers(jobs, db_path, options, extractor, inputs.files, target.was_empty(),
                      target.defer_documents(), queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
