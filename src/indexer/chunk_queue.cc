@@ -10,13 +10,11 @@ bool ChunkQueue::Push(PreparedChunk&& chunk) {
   std::unique_lock lock(mutex_);
   // Only the very chunk the consumer waits for skips the bound: the rest of
   // its file must wait like any other, or one big file piles up whole.
-  changed_.wait(lock, [&] {
-    return closed_ || held_ + Weight(chunk) <= capacity_ ||
-           (chunk.file_index == next_file_ && chunk.sequence == next_sequence_);
-  });
+  changed_.wait(
+      lock, [&] { return closed_ || held_ + Weight(chunk) <= capacity_ || KeyOf(chunk) == next_; });
   if (closed_) return false;
   held_ += Weight(chunk);
-  const auto key = std::make_pair(chunk.file_index, chunk.sequence);
+  const Key key = KeyOf(chunk);
   waiting_.emplace(key, std::move(chunk));
   changed_.notify_all();
   return true;
@@ -24,18 +22,21 @@ bool ChunkQueue::Push(PreparedChunk&& chunk) {
 
 std::optional<PreparedChunk> ChunkQueue::PopNext() {
   std::unique_lock lock(mutex_);
-  const auto key = [&] { return std::make_pair(next_file_, next_sequence_); };
-  changed_.wait(lock,
-                [&] { return closed_ || next_file_ >= file_count_ || waiting_.count(key()) != 0; });
-  if (closed_ || next_file_ >= file_count_) return std::nullopt;
-  auto node = waiting_.extract(key());
+  const auto all_done = [&] { return std::get<0>(next_) >= file_count_; };
+  changed_.wait(lock, [&] { return closed_ || all_done() || waiting_.count(next_) != 0; });
+  if (closed_ || all_done()) return std::nullopt;
+  auto node = waiting_.extract(next_);
   PreparedChunk chunk = std::move(node.mapped());
   held_ -= Weight(chunk);
+  auto& [file, slice, sequence] = next_;
   if (chunk.last) {
-    ++next_file_;
-    next_sequence_ = 0;
+    ++file;
+    slice = sequence = 0;
+  } else if (chunk.slice_end) {
+    ++slice;
+    sequence = 0;
   } else {
-    ++next_sequence_;
+    ++sequence;
   }
   // Room was freed, and the producer of the new next file may be waiting.
   changed_.notify_all();

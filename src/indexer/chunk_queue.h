@@ -10,7 +10,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <utility>
+#include <tuple>
 
 #include "indexer/prepare.h"
 
@@ -27,7 +27,7 @@ class ChunkQueue {
   // producer that waits on it. Returns false once the queue is closed.
   bool Push(PreparedChunk&& chunk);
 
-  // The next chunk in (file, sequence) order, blocking until it arrives;
+  // The next chunk in (file, slice, sequence) order, blocking until it arrives;
   // nullopt when every file is done or the queue is closed.
   std::optional<PreparedChunk> PopNext();
 
@@ -41,12 +41,16 @@ class ChunkQueue {
 
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::map<std::pair<std::size_t, std::size_t>, PreparedChunk> waiting_;
+  using Key = std::tuple<std::size_t, std::size_t, std::size_t>;  // file, slice, sequence
+  static Key KeyOf(const PreparedChunk& chunk) {
+    return {chunk.file_index, chunk.slice, chunk.sequence};
+  }
+
+  std::map<Key, PreparedChunk> waiting_;
   std::size_t capacity_;
   std::size_t held_ = 0;
   std::size_t file_count_;
-  std::size_t next_file_ = 0;
-  std::size_t next_sequence_ = 0;
+  Key next_{0, 0, 0};
   bool closed_ = false;
 };
 

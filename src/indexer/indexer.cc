@@ -19,6 +19,7 @@
 #include "indexer/chunk_queue.h"
 #include "indexer/index_target.h"
 #include "indexer/prepare.h"
+#include "indexer/slice_board.h"
 #include "indexer/thread_count.h"
 
 namespace gazette {
@@ -55,8 +56,13 @@ class WorkerPool {
   }
   // Closing first: when the writer throws, workers may be waiting for room.
   ~WorkerPool() {
-    queue_.Close();
+    Close();
     Join();
+  }
+
+  void Close() {
+    queue_.Close();
+    board_.Close();
   }
 
   void Join() {
@@ -76,9 +82,21 @@ class WorkerPool {
       internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor,
                                          defer_documents);
       const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
-      for (std::size_t i = next_file_++; i < files.size(); i = next_file_++) {
-        if (StopRequested(options)) break;
-        preparer.PrepareFile(files[i], i, kChunkArticles, emit);
+      while (!StopRequested(options)) {
+        {
+          // Counted open before taking a file, so that no worker finds
+          // none open while another is about to open the last one.
+          internal::OpenFileGuard open(board_);
+          const std::size_t i = next_file_++;
+          if (i < files.size()) {
+            preparer.PrepareFile(files[i], i, kChunkArticles, emit, &board_);
+            continue;
+          }
+        }
+        // No file left: help with the slices of those still being read.
+        while (std::optional<internal::JsonlSlice> slice = board_.WaitForSlice())
+          if (!preparer.PrepareSlice(*slice, kChunkArticles, emit)) break;
+        break;
       }
     } catch (const Xapian::Error& e) {
       Fail(std::make_exception_ptr(
@@ -92,10 +110,11 @@ class WorkerPool {
       std::lock_guard lock(mutex_);
       if (!failure_) failure_ = failure;
     }
-    queue_.Close();
+    Close();
   }
 
   internal::ChunkQueue& queue_;
+  internal::SliceBoard board_;
   std::atomic<std::size_t> next_file_{0};
   std::mutex mutex_;
   std::exception_ptr failure_;
@@ -233,7 +252,7 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
     progress.elapsed_seconds = std::chrono::duration<double>(Clock::now() - start).count();
     applier.Progress(progress, false);
   }
-  queue.Close();
+  workers.Close();
   workers.Join();
   workers.RethrowFailure();
 

@@ -88,7 +88,8 @@ ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, cons
 
 void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index,
                                   std::size_t chunk_articles,
-                                  const std::function<bool(PreparedChunk&&)>& emit) {
+                                  const std::function<bool(PreparedChunk&&)>& emit,
+                                  SliceBoard* board) {
   PreparedChunk chunk;
   chunk.file_index = file_index;
   const auto reject = [&](const std::string& why) {
@@ -116,7 +117,7 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   if (!at_end &&
       (IsJsonl(input.path, read_.format) ||
        (read_.format == Format::kAuto && DetectFormat(input.path, content) == Format::kJsonl))) {
-    PrepareJsonlSlices(input, fd, std::move(content), file_index, chunk_articles, emit);
+    PrepareJsonlSlices(input, fd, std::move(content), file_index, chunk_articles, emit, board);
     return;
   }
   if (!at_end && !ReadUpTo(fd, kMaxArticleBytes, content, at_end, error))
@@ -143,44 +144,67 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
 
 bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd, std::string pending,
                                          std::size_t file_index, std::size_t chunk_articles,
-                                         const std::function<bool(PreparedChunk&&)>& emit) {
-  PreparedChunk chunk;
-  chunk.file_index = file_index;
-  const auto fail = [&](int line, const std::string& why) {
-    chunk.problems.push_back(Problem{input.path, line, why, true});
+                                         const std::function<bool(PreparedChunk&&)>& emit,
+                                         SliceBoard* board) {
+  std::size_t slice_index = 0;
+  int line_offset = 0;
+  // The file's final chunk comes after its last slice, on its own.
+  const auto finish = [&](std::uint64_t file_bytes, std::optional<Problem> problem) {
+    PreparedChunk chunk;
+    chunk.file_index = file_index;
+    chunk.slice = slice_index;
+    chunk.file_bytes = file_bytes;
+    if (problem) chunk.problems.push_back(std::move(*problem));
     chunk.last = true;
     return emit(std::move(chunk));
   };
-  ReadOptions options = read_;
-  options.format = Format::kJsonl;
   std::string block(kJsonlSliceBytes, '\0');
   std::uint64_t total = pending.size();
   bool more = true;
   while (more) {
     const ssize_t n = ::read(fd, block.data(), block.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fail(0, std::string("cannot read: ") + std::strerror(errno));
+    if (n < 0)
+      return finish(0, Problem{input.path, 0, std::string("cannot read: ") + std::strerror(errno),
+                               true});
     more = n > 0;
     total += static_cast<std::uint64_t>(n);
     pending.append(block.data(), static_cast<std::size_t>(n));
+    if (pending.empty()) break;
     // A slice ends at a line's end, except for a last line with none.
     const std::size_t cut = more ? pending.rfind('\n') : pending.size();
     if (cut == std::string::npos && pending.size() > kMaxArticleBytes)
-      return fail(options.line_offset + 1,
-                  fmt::format("a line longer than {} MB: not one article", kMaxArticleBytes >> 20));
+      return finish(0, Problem{input.path, line_offset + 1,
+                               fmt::format("a line longer than {} MB: not one article",
+                                           kMaxArticleBytes >> 20),
+                               true});
     if (cut == std::string::npos || (more && pending.size() < kJsonlSliceBytes)) continue;
-    const std::string_view slice(pending.data(), more ? cut + 1 : cut);
-    const int lines = static_cast<int>(std::count(slice.begin(), slice.end(), '\n'));
-    if (!internal::Trim(slice).empty()) {
-      ReadResult read = ReadArticles(slice, input.path, input.id_hint, options);
-      if (!PrepareRead(std::move(read), input, slice.size(), chunk_articles, chunk, emit))
-        return false;
-    }
-    options.line_offset += lines;
-    pending.erase(0, slice.size());
+    std::string rest = pending.substr(more ? cut + 1 : cut);
+    pending.resize(pending.size() - rest.size());
+    JsonlSlice slice{input, file_index, slice_index++, line_offset, std::move(pending)};
+    pending = std::move(rest);
+    line_offset += static_cast<int>(std::count(slice.content.begin(), slice.content.end(), '\n'));
+    if ((!board || !board->Offer(slice)) && !PrepareSlice(slice, chunk_articles, emit))
+      return false;
   }
-  chunk.file_bytes = total;
-  chunk.last = true;
+  return finish(total, std::nullopt);
+}
+
+bool ArticlePreparer::PrepareSlice(const JsonlSlice& slice, std::size_t chunk_articles,
+                                   const std::function<bool(PreparedChunk&&)>& emit) {
+  PreparedChunk chunk;
+  chunk.file_index = slice.file_index;
+  chunk.slice = slice.slice;
+  if (!internal::Trim(slice.content).empty()) {
+    ReadOptions options = read_;
+    options.format = Format::kJsonl;
+    options.line_offset = slice.line_offset;
+    ReadResult read = ReadArticles(slice.content, slice.input.path, slice.input.id_hint, options);
+    if (!PrepareRead(std::move(read), slice.input, slice.content.size(), chunk_articles, chunk,
+                     emit))
+      return false;
+  }
+  chunk.slice_end = true;
   return emit(std::move(chunk));
 }
 
@@ -206,6 +230,7 @@ bool ArticlePreparer::PrepareRead(ReadResult read, const InputFile& input, std::
     if (chunk.articles.size() >= chunk_articles) {
       PreparedChunk next;
       next.file_index = chunk.file_index;
+      next.slice = chunk.slice;
       next.sequence = chunk.sequence + 1;
       if (!emit(std::move(chunk))) return false;
       chunk = std::move(next);

@@ -19,6 +19,7 @@
 #include "gazette/extract.h"
 #include "gazette/ingest.h"
 #include "gazette/problem.h"
+#include "indexer/slice_board.h"
 
 namespace gazette::internal {
 
@@ -41,11 +42,14 @@ struct PreparedArticle {
   std::uint64_t input_bytes = 0;  // this article's share of its file
 };
 
-// A slice of one file's articles, in input order. Big JSONL files come in
-// several chunks so that memory stays bounded.
+// A run of one file's articles, in input order. Big JSONL files come in
+// several chunks so that memory stays bounded, and in several slices, each
+// of one or more chunks, so that several workers can prepare them.
 struct PreparedChunk {
   std::size_t file_index = 0;
-  std::size_t sequence = 0;      // 0, 1, ... within the file
+  std::size_t slice = 0;         // 0, 1, ... within the file
+  std::size_t sequence = 0;      // 0, 1, ... within the slice
+  bool slice_end = false;        // the slice's final chunk; the next is slice + 1's
   bool last = false;             // the file's final chunk
   bool skipped = false;          // binary: not read as articles
   std::uint64_t file_bytes = 0;  // set on the final chunk
@@ -65,9 +69,15 @@ class ArticlePreparer {
                   const std::atomic<bool>* defer_documents = nullptr);
 
   // Prepares every article of `input`, calling `emit` with chunks of at most
-  // `chunk_articles` articles; stops early when `emit` returns false.
+  // `chunk_articles` articles; stops early when `emit` returns false. The
+  // slices of a big JSON Lines file may be handed to idle workers through
+  // `board` (nullptr: all prepared here).
   void PrepareFile(const InputFile& input, std::size_t file_index, std::size_t chunk_articles,
-                   const std::function<bool(PreparedChunk&&)>& emit);
+                   const std::function<bool(PreparedChunk&&)>& emit,
+                   SliceBoard* board = nullptr);
+  // Prepares a slice another worker cut, ending with its slice_end chunk.
+  bool PrepareSlice(const JsonlSlice& slice, std::size_t chunk_articles,
+                    const std::function<bool(PreparedChunk&&)>& emit);
 
   // Extracts and builds the document for `article` regardless of what is
   // stored.
@@ -83,7 +93,7 @@ class ArticlePreparer {
   // of it already. Returns false when `emit` asked to stop.
   bool PrepareJsonlSlices(const InputFile& input, int fd, std::string pending,
                           std::size_t file_index, std::size_t chunk_articles,
-                          const std::function<bool(PreparedChunk&&)>& emit);
+                          const std::function<bool(PreparedChunk&&)>& emit, SliceBoard* board);
   // Prepares `read`'s articles into `chunk`, emitting full chunks on the way.
   bool PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,
                    std::size_t chunk_articles, PreparedChunk& chunk,

@@ -691,6 +691,53 @@ TEST_CASE("index: a JSON Lines file too big to read at once keeps its line numbe
   CHECK(FoundIds(db, "qqline2600") == "big.jsonl:2600\n");
 }
 
+// About 6 MB of JSON Lines: lines without an id (named file:line), an id
+// given again four slices later with new text, and a broken line.
+std::string SlicedJsonl() {
+  std::string content;
+  const std::string filler(3900, 'y');
+  for (int line = 1; line <= 1600; ++line) {
+    if (line == 1200) {
+      content += "{broken\n";
+    } else if (line == 10 || line == 1500) {
+      content += R"({"id": "wire-1", "title": "Version at line )" + std::to_string(line) +
+                 R"(", "body": "qqversion)" + std::to_string(line) + " " + filler + R"("})" + "\n";
+    } else {
+      content += R"({"title": "Line )" + std::to_string(line) + R"(", "body": "qqline)" +
+                 std::to_string(line) + " " + filler + R"("})" + "\n";
+    }
+  }
+  return content;
+}
+
+TEST_CASE("index: workers sharing one JSON Lines file index what one worker does") {
+  // An idle worker prepares slices that another cut (slice_board.h); the
+  // writer must still apply them in file order, with their line numbers.
+  TempDir dir;
+  WriteFile(dir.path() / "feed.jsonl", SlicedJsonl());
+  std::map<std::string, std::string> exports, errors;
+  for (const std::string jobs : {"1", "4"}) {
+    const std::string db = dir / ("db" + jobs);
+    RunResult run = RunGazette({"--db", db, "index", "--jobs", jobs, dir / "feed.jsonl"});
+    CAPTURE(run.err.substr(0, 400));
+    CHECK(run.exit_code == 1);
+    CHECK(Contains(run.err, "feed.jsonl:1200: invalid JSON"));
+    CHECK(Contains(run.err, "indexed 1598 new"));
+    CHECK(FoundIds(db, "qqline1600") == "feed.jsonl:1600\n");
+    CHECK(FoundIds(db, "qqversion1500") == "wire-1\n");
+    CHECK(FoundIds(db, "qqversion10").empty());
+    exports[jobs] = RunGazette({"--db", db, "export"}).out;
+    // A second run finds the same, however it is shared out: every line
+    // unchanged but wire-1's two versions, written again in file order.
+    RunResult again = RunGazette({"--db", db, "index", "--jobs", jobs, dir / "feed.jsonl"});
+    CAPTURE(again.err);
+    CHECK(Contains(again.err, "0 new, 2 updated, 1597 unchanged"));
+    CHECK(FoundIds(db, "qqversion1500") == "wire-1\n");
+  }
+  CHECK(Lines(exports["4"]).size() == 1598);
+  CHECK(exports["4"] == exports["1"]);
+}
+
 TEST_CASE("index --shards: articles spread over shards that search as one index") {
   TempDir dir;
   const std::string single = dir / "single", sharded = dir / "sharded";

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace gazette::internal {
@@ -30,6 +31,35 @@ TEST_CASE("chunk queue: pops in file and sequence order, whatever the push order
   std::vector<std::pair<std::size_t, std::size_t>> order;
   while (auto chunk = queue.PopNext()) order.emplace_back(chunk->file_index, chunk->sequence);
   CHECK(order == std::vector<std::pair<std::size_t, std::size_t>>{{0, 0}, {0, 1}, {1, 0}, {2, 0}});
+}
+
+PreparedChunk SliceChunk(std::size_t slice, std::size_t sequence, bool slice_end) {
+  PreparedChunk chunk = Chunk(0, sequence, false, 1);
+  chunk.slice = slice;
+  chunk.slice_end = slice_end;
+  return chunk;
+}
+
+TEST_CASE("chunk queue: a file's slices come in order, each to its end, then the next file") {
+  // Workers sharing a JSON Lines file finish its slices in any order; a
+  // slice's length in chunks is known only at its slice_end chunk.
+  ChunkQueue queue(100, 2);
+  PreparedChunk file_end = Chunk(0, 0, true, 0);
+  file_end.slice = 3;
+  REQUIRE(queue.Push(Chunk(1, 0, true, 1)));
+  REQUIRE(queue.Push(std::move(file_end)));
+  REQUIRE(queue.Push(SliceChunk(2, 0, true)));
+  REQUIRE(queue.Push(SliceChunk(1, 1, true)));
+  REQUIRE(queue.Push(SliceChunk(0, 1, false)));
+  REQUIRE(queue.Push(SliceChunk(1, 0, false)));
+  REQUIRE(queue.Push(SliceChunk(0, 2, true)));
+  REQUIRE(queue.Push(SliceChunk(0, 0, false)));
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> order;
+  while (auto chunk = queue.PopNext())
+    order.emplace_back(chunk->file_index, chunk->slice, chunk->sequence);
+  CHECK(order == std::vector<std::tuple<std::size_t, std::size_t, std::size_t>>{
+                     {0, 0, 0}, {0, 0, 1}, {0, 0, 2}, {0, 1, 0}, {0, 1, 1}, {0, 2, 0}, {0, 3, 0},
+                     {1, 0, 0}});
 }
 
 TEST_CASE("chunk queue: a full queue still takes the chunk the writer needs next") {
