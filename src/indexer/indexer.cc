@@ -80,7 +80,7 @@ class WorkerPool {
            bool index_was_empty, const std::atomic<bool>* defer_documents) {
     try {
       internal::ArticlePreparer preparer(db_path, index_was_empty, options.read, extractor,
-                                         defer_documents);
+                                         defer_documents, options.stop_requested);
       const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
       while (!StopRequested(options)) {
         {
@@ -98,6 +98,9 @@ class WorkerPool {
           if (!preparer.PrepareSlice(*slice, kChunkArticles, emit)) break;
         break;
       }
+      // The writer may be waiting for the rest of a file this worker gave up
+      // on (a pipe with nothing to read): it is not coming.
+      if (StopRequested(options)) Close();
     } catch (const Xapian::Error& e) {
       Fail(std::make_exception_ptr(
           Error(ErrorKind::kIo, db_path + ": cannot read the index: " + e.get_msg())));

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,25 +21,43 @@
 namespace gazette::internal {
 namespace {
 
+// Waits until `fd` has bytes, its end or an error for read() to report;
+// false once `*stop` is set. A read from a pipe (`producer | gazette index
+// -`) blocks until the producer writes, which would keep a Ctrl-C waiting
+// for it. `stop` is null for regular files, which never block.
+bool WaitReadable(int fd, const std::atomic<bool>* stop) {
+  if (!stop) return true;
+  pollfd watch{fd, POLLIN, 0};
+  while (!stop->load(std::memory_order_relaxed)) {
+    const int ready = ::poll(&watch, 1, 100);
+    if (ready > 0 || (ready < 0 && errno != EINTR)) return true;
+  }
+  return false;
+}
+
+enum class ReadOutcome { kRead, kFailed, kStopped };
+
 // Reads from `fd` until its end or until `content` holds `limit` bytes;
 // `at_end` says which.
-bool ReadUpTo(int fd, std::size_t limit, std::string& content, bool& at_end, std::string& error) {
+ReadOutcome ReadUpTo(int fd, std::size_t limit, const std::atomic<bool>* stop, std::string& content,
+                     bool& at_end, std::string& error) {
   char buffer[1 << 16];
   at_end = false;
   while (content.size() < limit) {
+    if (!WaitReadable(fd, stop)) return ReadOutcome::kStopped;
     const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, limit - content.size()));
     if (n == 0) {
       at_end = true;
-      return true;
+      return ReadOutcome::kRead;
     }
     if (n < 0) {
       if (errno == EINTR) continue;
       error = std::strerror(errno);
-      return false;
+      return ReadOutcome::kFailed;
     }
     content.append(buffer, static_cast<std::size_t>(n));
   }
-  return true;
+  return ReadOutcome::kRead;
 }
 
 // JSON Lines files bigger than this are read a slice of about this size at
@@ -78,10 +97,12 @@ std::filesystem::path WorkingDir() {
 
 ArticlePreparer::ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
                                  const EntityExtractor& extractor,
-                                 const std::atomic<bool>* defer_documents)
+                                 const std::atomic<bool>* defer_documents,
+                                 const std::atomic<bool>* stop_requested)
     : db_path_(std::move(db_path)),
       index_was_empty_(index_was_empty),
       defer_documents_(defer_documents),
+      stop_requested_(stop_requested),
       read_(read),
       extractor_(extractor),
       working_dir_(WorkingDir()) {}
@@ -112,16 +133,27 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   std::string content, error;
   bool at_end = false;
   if (input.size > 0) content.reserve(std::min<std::uint64_t>(input.size, kJsonlSliceBytes));
-  if (!ReadUpTo(fd, kJsonlSliceBytes, content, at_end, error))
-    return reject("cannot read: " + error);
+  // Only stdin and pipes can block (they are listed with no size).
+  const std::atomic<bool>* stop = is_stdin || input.size == 0 ? stop_requested_ : nullptr;
+  switch (ReadUpTo(fd, kJsonlSliceBytes, stop, content, at_end, error)) {
+    case ReadOutcome::kRead: break;
+    case ReadOutcome::kFailed: return reject("cannot read: " + error);
+    case ReadOutcome::kStopped: return;
+  }
   if (!at_end &&
       (IsJsonl(input.path, read_.format) ||
        (read_.format == Format::kAuto && DetectFormat(input.path, content) == Format::kJsonl))) {
-    PrepareJsonlSlices(input, fd, std::move(content), file_index, chunk_articles, emit, board);
+    PrepareJsonlSlices(input, fd, stop, std::move(content), file_index, chunk_articles, emit,
+                       board);
     return;
   }
-  if (!at_end && !ReadUpTo(fd, kMaxArticleBytes, content, at_end, error))
-    return reject("cannot read: " + error);
+  if (!at_end) {
+    switch (ReadUpTo(fd, kMaxArticleBytes, stop, content, at_end, error)) {
+      case ReadOutcome::kRead: break;
+      case ReadOutcome::kFailed: return reject("cannot read: " + error);
+      case ReadOutcome::kStopped: return;
+    }
+  }
   if (!at_end) return reject(kTooLarge);
   const std::uint64_t file_bytes = content.size();
   if (LooksBinary(content)) {
@@ -142,7 +174,8 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   emit(std::move(chunk));
 }
 
-bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd, std::string pending,
+bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
+                                         const std::atomic<bool>* stop, std::string pending,
                                          std::size_t file_index, std::size_t chunk_articles,
                                          const std::function<bool(PreparedChunk&&)>& emit,
                                          SliceBoard* board) {
@@ -162,6 +195,7 @@ bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd, std::st
   std::uint64_t total = pending.size();
   bool more = true;
   while (more) {
+    if (!WaitReadable(fd, stop)) return false;
     const ssize_t n = ::read(fd, block.data(), block.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0)

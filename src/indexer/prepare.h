@@ -63,18 +63,19 @@ class ArticlePreparer {
  public:
   // `db_path` must already exist. With `index_was_empty`, no lookups. While
   // `*defer_documents` is set, articles new to the index come out `derived`,
-  // without a document.
+  // without a document. Once `*stop_requested` is set, a wait for a pipe's
+  // next bytes ends, and the file with it.
   ArticlePreparer(std::string db_path, bool index_was_empty, const ReadOptions& read,
                   const EntityExtractor& extractor,
-                  const std::atomic<bool>* defer_documents = nullptr);
+                  const std::atomic<bool>* defer_documents = nullptr,
+                  const std::atomic<bool>* stop_requested = nullptr);
 
   // Prepares every article of `input`, calling `emit` with chunks of at most
   // `chunk_articles` articles; stops early when `emit` returns false. The
   // slices of a big JSON Lines file may be handed to idle workers through
   // `board` (nullptr: all prepared here).
   void PrepareFile(const InputFile& input, std::size_t file_index, std::size_t chunk_articles,
-                   const std::function<bool(PreparedChunk&&)>& emit,
-                   SliceBoard* board = nullptr);
+                   const std::function<bool(PreparedChunk&&)>& emit, SliceBoard* board = nullptr);
   // Prepares a slice another worker cut, ending with its slice_end chunk.
   bool PrepareSlice(const JsonlSlice& slice, std::size_t chunk_articles,
                     const std::function<bool(PreparedChunk&&)>& emit);
@@ -90,9 +91,10 @@ class ArticlePreparer {
  private:
   // A big JSON Lines file or stream, read from `fd` and parsed a slice at a
   // time so that memory does not grow with it; `pending` is what was read
-  // of it already. Returns false when `emit` asked to stop.
-  bool PrepareJsonlSlices(const InputFile& input, int fd, std::string pending,
-                          std::size_t file_index, std::size_t chunk_articles,
+  // of it already; a wait on `fd` ends once `*stop` is set (null: never).
+  // Returns false when `emit` asked to stop, or the wait did.
+  bool PrepareJsonlSlices(const InputFile& input, int fd, const std::atomic<bool>* stop,
+                          std::string pending, std::size_t file_index, std::size_t chunk_articles,
                           const std::function<bool(PreparedChunk&&)>& emit, SliceBoard* board);
   // Prepares `read`'s articles into `chunk`, emitting full chunks on the way.
   bool PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,
@@ -105,8 +107,9 @@ class ArticlePreparer {
   std::string db_path_;
   bool index_was_empty_;
   const std::atomic<bool>* defer_documents_;
+  const std::atomic<bool>* stop_requested_;
   ReadOptions read_;
-  const EntityExtractor& extractor_;  // shared by every worker: thread-safe
+  const EntityExtractor& extractor_;   // shared by every worker: thread-safe
   std::filesystem::path working_dir_;  // absolute; empty if unknown
   std::optional<Xapian::Database> snapshot_;
   DocumentBuilder builder_;
