@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "gazette/ingest.h"
+#include "ingest/charset.h"
 #include "ingest/readers.h"
 #include "ingest/text_util.h"
 
@@ -26,22 +27,39 @@ ReadResult ReadArticles(std::string_view content, std::string_view path, std::st
         Problem{std::string(path), 0, content.empty() ? "empty file" : "only whitespace", true});
     return result;
   }
+  const Format format =
+      options.format == Format::kAuto ? DetectFormat(path, content) : options.format;
   // Xapian and the JSON output need valid UTF-8. Rejecting the file would lose
   // a whole article for a stray Latin-1 byte, so bad bytes become U+FFFD and
-  // the user is warned.
+  // the user is warned. A page that is not UTF-8 but says what it is, is
+  // read as that: bytes that are valid UTF-8 are taken as UTF-8 whatever the
+  // page says, since pages mislabelled windows-1252 are common.
   std::string text(content);
-  if (const std::size_t replaced = internal::RepairUtf8(text)) {
-    result.problems.push_back(Problem{std::string(path), 0,
-                                      fmt::format("invalid UTF-8: {} byte{} replaced with U+FFFD",
-                                                  replaced, replaced == 1 ? "" : "s"),
-                                      /*rejected=*/false});
+  std::size_t replaced = internal::RepairUtf8(text);
+  std::string charset;
+  if (replaced > 0 && format == Format::kHtml) {
+    const std::optional<std::string> declared = internal::DeclaredCharset(content);
+    if (std::optional<internal::Decoded> decoded =
+            declared ? internal::DecodeToUtf8(content, *declared) : std::nullopt) {
+      text = std::move(decoded->text);
+      replaced = decoded->replaced;
+      charset = *declared;
+    }
+  }
+  if (replaced > 0) {
+    result.problems.push_back(Problem{
+        std::string(path), 0,
+        charset.empty() ? fmt::format("invalid UTF-8: {} byte{} replaced with U+FFFD", replaced,
+                                      replaced == 1 ? "" : "s")
+                        : fmt::format("{}: {} byte{} it does not define replaced with U+FFFD",
+                                      charset, replaced, replaced == 1 ? "" : "s"),
+        /*rejected=*/false});
   }
   text = internal::NormaliseText(text);
 
   ReadOptions resolved = options;
   if (resolved.now_unix == 0) resolved.now_unix = static_cast<std::int64_t>(std::time(nullptr));
   const internal::InputContext input{path, id_hint, resolved};
-  const Format format = options.format == Format::kAuto ? DetectFormat(path, text) : options.format;
   ReadResult read;
   switch (format) {
     case Format::kJsonl:

@@ -213,6 +213,27 @@ TEST_CASE("index: a symlinked file in a folder is named by its link, not its tar
         "     1  Qown.txt\n     1  Qwire/again.txt\n     1  Qwire/shared.txt\n");
 }
 
+TEST_CASE("index: a legacy-encoded page is read in the charset it declares") {
+  TempDir dir;
+  WriteFile(dir.path() / "latin.html",
+            "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 diplomacy</title></head>"
+            "<body><p>Leaders met at a caf\xe9 in S\xe3o Paulo on Monday \x96 talks went on.</p>"
+            "</body></html>");
+  WriteFile(dir.path() / "koi.html",
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">"
+            "<title>\xf0\xd5\xd4\xc9\xce in Beijing</title></head>"
+            "<body><p>\xf0\xd5\xd4\xc9\xce met leaders in Beijing on Monday.</p></body></html>");
+  const std::string db = dir / "db";
+  RunResult run = RunGazette({"--db", db, "index", dir / "latin.html", dir / "koi.html"});
+  CAPTURE(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(!Contains(run.err, "U+FFFD"));
+  CHECK(FoundIds(db, "café") == "latin.html\n");
+  CHECK(FoundIds(db, "\"São Paulo\"") == "latin.html\n");
+  // The Cyrillic name resolves through the gazetteer like any other alias.
+  CHECK(FoundIds(db, "leader:putin") == "koi.html\n");
+}
+
 TEST_CASE("index: a second writer waits --wait seconds, then exits 2 naming the lock") {
   TempDir dir;
   WriteFile(dir.path() / "a.txt", Article("Locked out", "The index is busy."));
