@@ -83,20 +83,17 @@ class WorkerPool {
                                          defer_documents, options.stop_requested);
       const auto emit = [&](PreparedChunk&& chunk) { return queue_.Push(std::move(chunk)); };
       while (!StopRequested(options)) {
-        {
-          // Counted open before taking a file, so that no worker finds
-          // none open while another is about to open the last one.
-          internal::OpenFileGuard open(board_);
-          const std::size_t i = next_file_++;
-          if (i < files.size()) {
-            preparer.PrepareFile(files[i], i, kChunkArticles, emit, &board_);
-            continue;
-          }
-        }
-        // No file left: help with the slices of those still being read.
-        while (std::optional<internal::JsonlSlice> slice = board_.WaitForSlice())
-          if (!preparer.PrepareSlice(*slice, kChunkArticles, emit)) break;
-        break;
+        // Counted open before taking a file, so that no worker finds none
+        // open while another is about to open the last one.
+        internal::OpenFileGuard open(board_);
+        const std::size_t i = next_file_++;
+        if (i >= files.size()) break;
+        preparer.PrepareFile(files[i], i, kChunkArticles, emit, &board_);
+      }
+      // No file left: help with the slices of those still being read.
+      while (!StopRequested(options)) {
+        std::optional<internal::JsonlSlice> slice = board_.WaitForSlice();
+        if (!slice || !preparer.PrepareSlice(*slice, kChunkArticles, emit)) break;
       }
       // The writer may be waiting for the rest of a file this worker gave up
       // on (a pipe with nothing to read): it is not coming.
