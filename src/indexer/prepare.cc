@@ -135,11 +135,16 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   if (input.size > 0) content.reserve(std::min<std::uint64_t>(input.size, kJsonlSliceBytes));
   // Only stdin and pipes can block (they are listed with no size).
   const std::atomic<bool>* stop = is_stdin || input.size == 0 ? stop_requested_ : nullptr;
-  switch (ReadUpTo(fd, kJsonlSliceBytes, stop, content, at_end, error)) {
-    case ReadOutcome::kRead: break;
-    case ReadOutcome::kFailed: return reject("cannot read: " + error);
-    case ReadOutcome::kStopped: return;
-  }
+  // False when the file is done with: rejected, or the run stopped.
+  const auto read_up_to = [&](std::size_t limit) {
+    switch (ReadUpTo(fd, limit, stop, content, at_end, error)) {
+      case ReadOutcome::kRead: return true;
+      case ReadOutcome::kFailed: reject("cannot read: " + error); return false;
+      case ReadOutcome::kStopped: return false;
+    }
+    return false;
+  };
+  if (!read_up_to(kJsonlSliceBytes)) return;
   if (!at_end &&
       (IsJsonl(input.path, read_.format) ||
        (read_.format == Format::kAuto && DetectFormat(input.path, content) == Format::kJsonl))) {
@@ -147,13 +152,7 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
                        board);
     return;
   }
-  if (!at_end) {
-    switch (ReadUpTo(fd, kMaxArticleBytes, stop, content, at_end, error)) {
-      case ReadOutcome::kRead: break;
-      case ReadOutcome::kFailed: return reject("cannot read: " + error);
-      case ReadOutcome::kStopped: return;
-    }
-  }
+  if (!at_end && !read_up_to(kMaxArticleBytes)) return;
   if (!at_end) return reject(kTooLarge);
   const std::uint64_t file_bytes = content.size();
   if (LooksBinary(content)) {

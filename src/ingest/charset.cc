@@ -7,14 +7,10 @@
 #include <cctype>
 #include <cerrno>
 
+#include "ingest/text_util.h"
+
 namespace gazette::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsLabelChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
@@ -29,7 +25,8 @@ std::string LabelAt(const std::string& tag, std::size_t at) {
   return tag.substr(at, end - at);
 }
 
-const char* IconvName(const std::string& label) {
+// iconv's name for a label, `label` itself unless WHATWG reads it otherwise.
+std::string IconvName(const std::string& label) {
   // WHATWG maps these to windows-1252, a superset whose 0x80-0x9F are the
   // curly quotes and dashes such pages actually hold.
   static constexpr std::string_view kWindows1252[] = {"iso-8859-1", "iso8859-1",    "latin1",
@@ -37,13 +34,13 @@ const char* IconvName(const std::string& label) {
                                                       "cp1252",     "windows-1252", "x-cp1252"};
   if (std::find(std::begin(kWindows1252), std::end(kWindows1252), label) != std::end(kWindows1252))
     return "WINDOWS-1252";
-  return nullptr;
+  return label;
 }
 
 }  // namespace
 
 std::optional<std::string> DeclaredCharset(std::string_view html) {
-  const std::string head = Lower(html.substr(0, 1024));
+  const std::string head = ToLowerAscii(html.substr(0, 1024));
   for (std::size_t at = head.find("<meta"); at != std::string::npos;
        at = head.find("<meta", at + 5)) {
     const std::size_t close = head.find('>', at);
@@ -62,13 +59,12 @@ std::optional<std::string> DeclaredCharset(std::string_view html) {
 }
 
 std::optional<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view charset) {
-  const std::string label = Lower(charset);
+  const std::string label = ToLowerAscii(charset);
   // A <meta> that says UTF-16 or UTF-32 is wrong by construction (it was
   // read as ASCII): browsers take such pages as UTF-8, and so does gazette.
   if (label.starts_with("utf") || label.starts_with("ucs") || label.starts_with("unicode"))
     return std::nullopt;
-  std::string name = IconvName(label) ? IconvName(label) : label;
-  iconv_t cd = iconv_open("UTF-8", name.c_str());
+  iconv_t cd = iconv_open("UTF-8", IconvName(label).c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   Decoded out;
   out.text.reserve(bytes.size() + bytes.size() / 4);
