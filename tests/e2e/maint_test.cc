@@ -285,8 +285,13 @@ TEST_CASE("rebuild: searches running in a loop meanwhile all succeed with full r
     _exit(0);
   }
   RunResult rebuilt = RunGazette({"--db", db, "rebuild"});
-  // A few searches after the swap too, against the new database.
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Two searches that began after the swap too, against the new database,
+  // counted rather than timed: a loaded machine may run one a second.
+  const std::size_t done_at_swap = Lines(ReadFile(log)).size();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (Lines(ReadFile(log)).size() < done_at_swap + 3 &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   WriteFile(stop, "");
   int status = 0;
   waitpid(searcher, &status, 0);
