@@ -70,6 +70,10 @@ class IndexWriter {
   // Commits the batch in progress with the metadata (a no-change run still
   // records its time). Throws Error{kIo}.
   void Commit();
+  // Commits when something was written since the last commit.
+  void CommitIfPending() {
+    if (batch_writes_ > 0) Commit();
+  }
   // Sets the metadata Commit() writes on `db` (a fresh build's merged
   // database, before its commit).
   void WriteMetadata(Xapian::WritableDatabase& db) const;

@@ -49,6 +49,7 @@ class BulkBuild {
   Outcome Add(const std::string& id_term, const std::string& content_hash, Article article,
               std::uint64_t input_bytes);
   bool WrittenThisRun(const std::string& id_term) const { return ids_.count(id_term) != 0; }
+  bool empty() const { return ids_.empty(); }
   // The content hash last given for `id_term`. REQUIRES: WrittenThisRun.
   const std::string& HashWritten(const std::string& id_term) const {
     return ids_.at(id_term).content_hash;

@@ -139,6 +139,21 @@ std::string IndexTarget::StoredHash(const std::string& id_term) {
   return shard.writer->StoredHash(id_term);
 }
 
+void IndexTarget::FollowStream() {
+  parts_after_ = 0;
+  if (!bulk()) return;
+  for (const Shard& shard : shards_)
+    if (!shard.bulk->empty()) return;
+  // A fresh build fed by a live feed from its first line.
+  defer_documents_.store(false, std::memory_order_relaxed);
+  pool_.reset();
+  for (Shard& shard : shards_) shard.bulk.reset();
+}
+
+void IndexTarget::CommitInPlace() {
+  for (Shard& shard : shards_) shard.writer->CommitIfPending();
+}
+
 std::size_t IndexTarget::PruneMissing(const std::string& origin_prefix) {
   // In place in the live databases, which the parts are merged with.
   std::size_t removed = 0;

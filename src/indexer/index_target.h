@@ -63,6 +63,12 @@ class IndexTarget {
   // The content hash stored for `id_term` ("" when absent), this run's
   // writes included.
   std::string StoredHash(const std::string& id_term);
+  // A stream has paused (a live feed), so what it sends is to be searchable
+  // as it comes: the rest of the run is written in place, since parts show
+  // only at the end. A build that has put articles in parts stays so.
+  void FollowStream();
+  // Commits what was written in place since the last commit.
+  void CommitInPlace();
   // See IndexWriter::PruneMissing.
   std::size_t PruneMissing(const std::string& origin_prefix);
   // Commits, or completes the fresh builds and swaps them in; then releases

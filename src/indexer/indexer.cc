@@ -239,11 +239,13 @@ IndexReport IndexPaths(const std::string& db_path, const IndexOptions& options,
                      target.defer_documents(), queue);
   while (std::optional<PreparedChunk> chunk = queue.PopNext()) {
     for (const Problem& p : chunk->problems) applier.OnProblem(p, chunk->skipped);
+    if (chunk->stream_paused) target.FollowStream();
     for (PreparedArticle& prepared : chunk->articles) {
       if (StopRequested(options)) break;
       applier.Apply(prepared);
     }
     if (StopRequested(options)) break;
+    if (chunk->stream_paused && chunk->slice_end) target.CommitInPlace();
     if (chunk->last) {
       ++progress.files_done;
       progress.bytes_done += chunk->file_bytes;

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "gazette/database.h"
@@ -21,30 +23,65 @@
 namespace gazette::internal {
 namespace {
 
-// Waits until `fd` has bytes, its end or an error for read() to report;
-// false once `*stop` is set. A read from a pipe (`producer | gazette index
-// -`) blocks until the producer writes, which would keep a Ctrl-C waiting
-// for it. `stop` is null for regular files, which never block.
-bool WaitReadable(int fd, const std::atomic<bool>* stop) {
-  if (!stop) return true;
+using Clock = std::chrono::steady_clock;
+
+// A stream (a live feed piped in) that has sent whole lines and then nothing
+// for this long has them indexed now, not when a slice fills: a feed may take
+// hours to send a megabyte.
+constexpr auto kStreamQuiet = std::chrono::milliseconds(200);
+
+enum class Wait { kReady, kQuiet, kStopped };
+
+// Waits until `fd` has bytes, its end or an error for read() to report; with
+// `quiet`, for at most that long. Gives up once `*stop` is set: a read from a
+// pipe (`producer | gazette index -`) blocks until the producer writes, which
+// would keep a Ctrl-C waiting for it. `stop` is null for regular files, which
+// never block.
+Wait WaitReadable(int fd, const std::atomic<bool>* stop,
+                  std::optional<Clock::duration> quiet = std::nullopt) {
+  if (!stop) return Wait::kReady;
+  const std::optional<Clock::time_point> until =
+      quiet ? std::optional(Clock::now() + *quiet) : std::nullopt;
   pollfd watch{fd, POLLIN, 0};
   while (!stop->load(std::memory_order_relaxed)) {
-    const int ready = ::poll(&watch, 1, 100);
-    if (ready > 0 || (ready < 0 && errno != EINTR)) return true;
+    auto step = std::chrono::milliseconds(100);
+    if (until) {
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(*until - Clock::now());
+      if (left.count() <= 0) return Wait::kQuiet;
+      step = std::min(step, left);
+    }
+    const int ready = ::poll(&watch, 1, static_cast<int>(step.count()));
+    if (ready > 0 || (ready < 0 && errno != EINTR)) return Wait::kReady;
   }
-  return false;
+  return Wait::kStopped;
+}
+
+// How long a stream may stay silent before the whole lines it has sent in
+// `pending` go on without waiting for more; nullopt when there are none, or
+// for a file (`stop` null), which never waits.
+std::optional<Clock::duration> StreamPatience(const std::atomic<bool>* stop,
+                                              std::string_view pending) {
+  if (!stop || pending.find('\n') == std::string_view::npos) return std::nullopt;
+  return kStreamQuiet;
 }
 
 enum class ReadOutcome { kRead, kFailed, kStopped };
 
 // Reads from `fd` until its end or until `content` holds `limit` bytes;
-// `at_end` says which.
+// `at_end` says which. With `cut_on_pause`, also stops early (at_end false)
+// when a stream has sent whole lines and then paused (StreamPatience).
 ReadOutcome ReadUpTo(int fd, std::size_t limit, const std::atomic<bool>* stop, std::string& content,
-                     bool& at_end, std::string& error) {
+                     bool& at_end, std::string& error, bool cut_on_pause = false) {
   char buffer[1 << 16];
   at_end = false;
   while (content.size() < limit) {
-    if (!WaitReadable(fd, stop)) return ReadOutcome::kStopped;
+    const std::optional<Clock::duration> patience =
+        cut_on_pause ? StreamPatience(stop, content) : std::nullopt;
+    switch (WaitReadable(fd, stop, patience)) {
+      case Wait::kReady: break;
+      case Wait::kQuiet: return ReadOutcome::kRead;
+      case Wait::kStopped: return ReadOutcome::kStopped;
+    }
     const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, limit - content.size()));
     if (n == 0) {
       at_end = true;
@@ -136,15 +173,15 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   // Only stdin and pipes can block (they are listed with no size).
   const std::atomic<bool>* stop = is_stdin || input.size == 0 ? stop_requested_ : nullptr;
   // False when the file is done with: rejected, or the run stopped.
-  const auto read_up_to = [&](std::size_t limit) {
-    switch (ReadUpTo(fd, limit, stop, content, at_end, error)) {
+  const auto read_up_to = [&](std::size_t limit, bool cut_on_pause) {
+    switch (ReadUpTo(fd, limit, stop, content, at_end, error, cut_on_pause)) {
       case ReadOutcome::kRead: return true;
       case ReadOutcome::kFailed: reject("cannot read: " + error); return false;
       case ReadOutcome::kStopped: return false;
     }
     return false;
   };
-  if (!read_up_to(kJsonlSliceBytes)) return;
+  if (!read_up_to(kJsonlSliceBytes, true)) return;
   if (!at_end &&
       (IsJsonl(input.path, read_.format) ||
        (read_.format == Format::kAuto && DetectFormat(input.path, content) == Format::kJsonl))) {
@@ -152,7 +189,7 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
                        board);
     return;
   }
-  if (!at_end && !read_up_to(kMaxArticleBytes)) return;
+  if (!at_end && !read_up_to(kMaxArticleBytes, false)) return;
   if (!at_end) return reject(kTooLarge);
   const std::uint64_t file_bytes = content.size();
   if (LooksBinary(content)) {
@@ -194,15 +231,22 @@ bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
   std::uint64_t total = pending.size();
   bool more = true;
   while (more) {
-    if (!WaitReadable(fd, stop)) return false;
-    const ssize_t n = ::read(fd, block.data(), block.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0)
-      return finish(0, Problem{input.path, 0, std::string("cannot read: ") + std::strerror(errno),
-                               true});
-    more = n > 0;
-    total += static_cast<std::uint64_t>(n);
-    pending.append(block.data(), static_cast<std::size_t>(n));
+    bool paused = false;
+    switch (WaitReadable(fd, stop, StreamPatience(stop, pending))) {
+      case Wait::kReady: break;
+      case Wait::kQuiet: paused = true; break;
+      case Wait::kStopped: return false;
+    }
+    if (!paused) {
+      const ssize_t n = ::read(fd, block.data(), block.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        return finish(
+            0, Problem{input.path, 0, std::string("cannot read: ") + std::strerror(errno), true});
+      more = n > 0;
+      total += static_cast<std::uint64_t>(n);
+      pending.append(block.data(), static_cast<std::size_t>(n));
+    }
     if (pending.empty()) break;
     // A slice ends at a line's end, except for a last line with none.
     const std::size_t cut = more ? pending.rfind('\n') : pending.size();
@@ -211,10 +255,11 @@ bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
                                fmt::format("a line longer than {} MB: not one article",
                                            kMaxArticleBytes >> 20),
                                true});
-    if (cut == std::string::npos || (more && pending.size() < kJsonlSliceBytes)) continue;
+    if (cut == std::string::npos || (more && !paused && pending.size() < kJsonlSliceBytes))
+      continue;
     std::string rest = pending.substr(more ? cut + 1 : cut);
     pending.resize(pending.size() - rest.size());
-    JsonlSlice slice{input, file_index, slice_index++, line_offset, std::move(pending)};
+    JsonlSlice slice{input, file_index, slice_index++, line_offset, std::move(pending), paused};
     pending = std::move(rest);
     line_offset += static_cast<int>(std::count(slice.content.begin(), slice.content.end(), '\n'));
     if ((!board || !board->Offer(slice)) && !PrepareSlice(slice, chunk_articles, emit))
@@ -228,6 +273,7 @@ bool ArticlePreparer::PrepareSlice(const JsonlSlice& slice, std::size_t chunk_ar
   PreparedChunk chunk;
   chunk.file_index = slice.file_index;
   chunk.slice = slice.slice;
+  chunk.stream_paused = slice.stream_paused;
   if (!internal::Trim(slice.content).empty()) {
     ReadOptions options = read_;
     options.format = Format::kJsonl;
@@ -265,6 +311,7 @@ bool ArticlePreparer::PrepareRead(ReadResult read, const InputFile& input, std::
       next.file_index = chunk.file_index;
       next.slice = chunk.slice;
       next.sequence = chunk.sequence + 1;
+      next.stream_paused = chunk.stream_paused;
       if (!emit(std::move(chunk))) return false;
       chunk = std::move(next);
     }

@@ -52,6 +52,7 @@ struct PreparedChunk {
   bool slice_end = false;        // the slice's final chunk; the next is slice + 1's
   bool last = false;             // the file's final chunk
   bool skipped = false;          // binary: not read as articles
+  bool stream_paused = false;    // of a slice a stream sent before pausing
   std::uint64_t file_bytes = 0;  // set on the final chunk
   std::vector<Problem> problems;
   std::vector<PreparedArticle> articles;

@@ -24,6 +24,9 @@ struct JsonlSlice {
   std::size_t slice = 0;  // 0, 1, ... within the file
   int line_offset = 0;    // lines before this slice
   std::string content;
+  // Cut early because a stream paused (prepare.cc): its articles are to be
+  // searchable before more comes.
+  bool stream_paused = false;
 };
 
 class SliceBoard {

@@ -292,6 +292,11 @@ class HeldStdin {
     fds_[0] = -1;
     return pid;
   }
+  // The producer ends: gazette reads the end of its input.
+  void CloseInput() {
+    close(fds_[1]);
+    fds_[1] = -1;
+  }
   // Blocks until gazette has read all but a pipe's buffer of it.
   void Write(std::string_view text) {
     while (!text.empty()) {
@@ -453,6 +458,49 @@ TEST_CASE("index: SIGTERM during a large addition merges what is done and exits 
   CHECK(check.exit_code == 0);
 
   CheckRerunCompletes(args, JsonlCorpus(0, kPiped), db, committed, kFiles + kPiped);
+}
+
+// Waits up to 30 s for a search for `query` to list `count` ids.
+std::string WaitForIds(const std::string& db, const std::string& query, std::size_t count) {
+  std::string ids;
+  for (int i = 0; i < 600 && Lines(ids).size() < count; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ids = FoundIds(db, query);
+  }
+  return ids;
+}
+
+TEST_CASE("index -: a live feed's articles are searchable while it waits for more") {
+  // A feed sends a few lines, then nothing: they must not wait for a
+  // megabyte, nor for the feed's end. --bulk-after 2 would send the rest of
+  // a run's new articles to parts, seen only at its end; a feed stays in place.
+  TempDir dir;
+  for (const bool fresh : {true, false}) {
+    CAPTURE(fresh);
+    const std::string db = dir / (fresh ? "fresh" : "grown");
+    if (!fresh)
+      REQUIRE(RunGazette({"--db", db, "index", "-"}, RunOptions{JsonlCorpus(0, 3), {}})
+                  .exit_code == 0);
+    HeldStdin feed;
+    const pid_t pid = feed.Start({"--db", db, "index", "--bulk-after", "2", "-"}, dir.path());
+    feed.Write(JsonlCorpus(100, 4));
+    CHECK(Lines(WaitForIds(db, "tariffs", fresh ? 4 : 7)).size() == (fresh ? 4 : 7));
+    feed.Write(JsonlCorpus(200, 2));
+    CHECK(Contains(WaitForIds(db, "tariffs", fresh ? 6 : 9), "piped-201"));
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, WNOHANG) == 0);  // the feed has not ended
+    feed.CloseInput();
+    waitpid(pid, &status, 0);
+    const std::string err = ReadFile(dir.path() / "stderr");
+    CAPTURE(err);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK(Contains(err, "indexed 6 new"));
+    CHECK(DocCount(db) == (fresh ? 6u : 9u));
+    // The words of what came live are in the spelling table too.
+    CHECK(Contains(RunGazette({"--db", db, "search", "tarifs"}).out, "tariffs"));
+    CHECK(RunGazette({"--db", db, "inspect", "check"}).exit_code == 0);
+  }
 }
 
 // Every word of the spelling table with its frequency.
