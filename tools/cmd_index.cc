@@ -92,6 +92,9 @@ int RunIndex(const GlobalOptions& global, IndexArgs& args) {
   const std::optional<Format> format = ParseFormat(args.format);
   if (!format) throw Error(ErrorKind::kUsage, "--format: expected text, jsonl, html or auto");
   args.options.read.format = *format;
+  if (!args.options.read.encoding.empty() && !IsKnownEncoding(args.options.read.encoding))
+    throw Error(ErrorKind::kUsage, fmt::format("--encoding {}: not a charset iconv knows (iconv -l)",
+                                               args.options.read.encoding));
   if (!args.date.empty()) {
     std::string why;
     args.options.read.default_date =
@@ -127,6 +130,8 @@ Command AddIndexCommand(CLI::App& root) {
   app->add_option("paths", o.paths, "Files, folders (recursive), or - for stdin")->required();
   app->add_option("--format", args->format, "Input format: text, jsonl, html or auto")
       ->capture_default_str();
+  app->add_option("--encoding", o.read.encoding,
+                  "Charset of inputs that are not UTF-8 (windows-1252, koi8-r...)");
   app->add_option("--date", args->date, "Publication date for articles that give none");
   app->add_option("--source", o.read.default_source, "Source for articles that name none");
   app->add_flag("--prune", o.prune, "Remove articles whose file is gone from the folders given");

@@ -32,6 +32,9 @@ struct ReadOptions {
   // JSON Lines only: lines of the file before `content`, for line numbers
   // and line-based ids when a big file is read in slices.
   int line_offset = 0;
+  // The charset of inputs that are not valid UTF-8 (`--encoding`), for
+  // iconv; "" repairs them with U+FFFD. An HTML page's own <meta> wins.
+  std::string encoding;
 };
 
 struct ReadResult {
@@ -49,6 +52,10 @@ struct ReadResult {
 // the rules.
 ReadResult ReadArticles(std::string_view content, std::string_view path,
                         std::string_view id_hint, const ReadOptions& options);
+
+// Whether `--encoding` can read inputs in `label`: a charset iconv knows,
+// or a Unicode label, which means what gazette reads anyway.
+bool IsKnownEncoding(std::string_view label);
 
 // The format of an input by its extension, else by sniffing the content.
 Format DetectFormat(std::string_view path, std::string_view content);

@@ -19,6 +19,14 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsKnownEncoding(std::string_view label) {
+  const std::string lower = internal::ToLowerAscii(label);
+  // iconv reads "" as the locale's charset.
+  if (lower.empty()) return false;
+  return lower.starts_with("utf") || lower.starts_with("ucs") || lower.starts_with("unicode") ||
+         internal::DecodeToUtf8("", label).has_value();
+}
+
 ReadResult ReadArticles(std::string_view content, std::string_view path, std::string_view id_hint,
                         const ReadOptions& options) {
   ReadResult result;
@@ -31,14 +39,17 @@ ReadResult ReadArticles(std::string_view content, std::string_view path, std::st
       options.format == Format::kAuto ? DetectFormat(path, content) : options.format;
   // Xapian and the JSON output need valid UTF-8. Rejecting the file would lose
   // a whole article for a stray Latin-1 byte, so bad bytes become U+FFFD and
-  // the user is warned. A page that is not UTF-8 but says what it is, is
-  // read as that: bytes that are valid UTF-8 are taken as UTF-8 whatever the
-  // page says, since pages mislabelled windows-1252 are common.
+  // the user is warned. An input that is not UTF-8 but whose charset is
+  // known, declared by the page or given with --encoding, is read as that:
+  // bytes that are valid UTF-8 are taken as UTF-8 whatever the page says,
+  // since pages mislabelled windows-1252 are common.
   std::string text(content);
   std::size_t replaced = internal::RepairUtf8(text);
   std::string charset;
-  if (replaced > 0 && format == Format::kHtml) {
-    const std::optional<std::string> declared = internal::DeclaredCharset(content);
+  if (replaced > 0) {
+    std::optional<std::string> declared;
+    if (format == Format::kHtml) declared = internal::DeclaredCharset(content);
+    if (!declared && !options.encoding.empty()) declared = options.encoding;
     if (std::optional<internal::Decoded> decoded =
             declared ? internal::DecodeToUtf8(content, *declared) : std::nullopt) {
       text = std::move(decoded->text);

@@ -234,6 +234,27 @@ TEST_CASE("index: a legacy-encoded page is read in the charset it declares") {
   CHECK(FoundIds(db, "leader:putin") == "koi.html\n");
 }
 
+TEST_CASE("index --encoding: text saved in a legacy charset is read in it") {
+  TempDir dir;
+  // "Путин" and "Москве" in windows-1251, in a plain text file.
+  WriteFile(dir.path() / "in" / "cyr.txt",
+            "Title: \xcf\xf3\xf2\xe8\xed in Moscow\n\n\xcf\xf3\xf2\xe8\xed met leaders in "
+            "\xcc\xee\xf1\xea\xe2\xe5 on Monday.\n");
+  WriteFile(dir.path() / "in" / "plain.txt", Article("Plain UTF-8 café", "Talks in São Paulo."));
+  const std::string db = dir / "db";
+  RunResult bad = RunGazette({"--db", db, "index", "--encoding", "no-such-charset", dir / "in"});
+  CHECK(bad.exit_code == 2);
+  CHECK(Contains(bad.err, "--encoding no-such-charset: not a charset iconv knows"));
+
+  RunResult run = RunGazette({"--db", db, "index", "--encoding", "windows-1251", dir / "in"});
+  CAPTURE(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(!Contains(run.err, "U+FFFD"));
+  CHECK(FoundIds(db, "Москве") == "cyr.txt\n");
+  CHECK(FoundIds(db, "leader:putin") == "cyr.txt\n");
+  CHECK(FoundIds(db, "café") == "plain.txt\n");  // UTF-8 stays UTF-8
+}
+
 TEST_CASE("index: a second writer waits --wait seconds, then exits 2 naming the lock") {
   TempDir dir;
   WriteFile(dir.path() / "a.txt", Article("Locked out", "The index is busy."));

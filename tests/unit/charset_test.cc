@@ -73,5 +73,55 @@ TEST_CASE("charset: a page is read in the charset it declares, unless its bytes 
   CHECK(read.problems[0].reason == "invalid UTF-8: 1 byte replaced with U+FFFD");
 }
 
+TEST_CASE("charset: --encoding reads inputs that are not UTF-8, unless a page declares its own") {
+  ReadOptions options;
+  options.now_unix = 1795392000;
+  options.encoding = "windows-1251";
+  // "Путин" and "Москве" in windows-1251.
+  const std::string cp1251 =
+      "\xcf\xf3\xf2\xe8\xed talks\n\nLeaders met in \xcc\xee\xf1\xea\xe2\xe5 on Monday.\n";
+  ReadResult read = ReadArticles(cp1251, "t.txt", "t.txt", options);
+  REQUIRE(read.articles.size() == 1);
+  CHECK(read.articles[0].title == "Путин talks");
+  CHECK(read.articles[0].body.find("Москве") != std::string::npos);
+  CHECK(read.problems.empty());
+
+  // JSON Lines too: its syntax is ASCII in any such charset.
+  options.format = Format::kJsonl;
+  read = ReadArticles("{\"title\": \"\xcf\xf3\xf2\xe8\xed\", \"body\": \"x y z\"}\n", "f.jsonl",
+                      "f.jsonl", options);
+  REQUIRE(read.articles.size() == 1);
+  CHECK(read.articles[0].title == "Путин");
+  options.format = Format::kAuto;
+
+  // Bytes that are valid UTF-8 stay UTF-8.
+  read = ReadArticles("Caf\xc3\xa9 talks\n\nThe summit opened.\n", "u.txt", "u.txt", options);
+  REQUIRE(read.articles.size() == 1);
+  CHECK(read.articles[0].title == "Café talks");
+
+  // A page's own <meta> wins over --encoding.
+  read = ReadArticles(
+      "<html><head><meta charset=\"koi8-r\"><title>\xf0\xd5\xd4\xc9\xce talks</title></head>"
+      "<body><p>The summit opened on Monday with the leaders present.</p></body></html>",
+      "k.html", "k.html", options);
+  REQUIRE(read.articles.size() == 1);
+  CHECK(read.articles[0].title == "Путин talks");
+
+  // Bytes the charset leaves undefined (0x98 in windows-1251) are named.
+  read = ReadArticles("A\x98 talks\n\nThe summit opened.\n", "d.txt", "d.txt", options);
+  REQUIRE(read.problems.size() == 1);
+  CHECK(read.problems[0].reason ==
+        "windows-1251: 1 byte it does not define replaced with U+FFFD");
+}
+
+TEST_CASE("charset: the labels --encoding accepts") {
+  CHECK(IsKnownEncoding("windows-1251"));
+  CHECK(IsKnownEncoding("KOI8-R"));
+  CHECK(IsKnownEncoding("latin1"));
+  CHECK(IsKnownEncoding("utf-8"));  // what gazette reads anyway
+  CHECK_FALSE(IsKnownEncoding("no-such-charset"));
+  CHECK_FALSE(IsKnownEncoding(""));
+}
+
 }  // namespace
 }  // namespace gazette::internal
