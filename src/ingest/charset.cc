@@ -37,7 +37,24 @@ std::string IconvName(const std::string& label) {
   return label;
 }
 
+// A <meta> that says UTF-16 or UTF-32 is wrong by construction (it was read
+// as ASCII): browsers take such pages as UTF-8, and so does gazette.
+bool IsUnicodeLabel(const std::string& label) {
+  return label.starts_with("utf") || label.starts_with("ucs") || label.starts_with("unicode");
+}
+
 }  // namespace
+
+bool CharsetKnown(std::string_view charset) {
+  const std::string label = ToLowerAscii(charset);
+  // iconv reads "" as the locale's charset.
+  if (label.empty()) return false;
+  if (IsUnicodeLabel(label)) return true;
+  iconv_t cd = iconv_open("UTF-8", IconvName(label).c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  iconv_close(cd);
+  return true;
+}
 
 std::optional<std::string> DeclaredCharset(std::string_view html) {
   const std::string head = ToLowerAscii(html.substr(0, 1024));
@@ -60,10 +77,7 @@ std::optional<std::string> DeclaredCharset(std::string_view html) {
 
 std::optional<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view charset) {
   const std::string label = ToLowerAscii(charset);
-  // A <meta> that says UTF-16 or UTF-32 is wrong by construction (it was
-  // read as ASCII): browsers take such pages as UTF-8, and so does gazette.
-  if (label.starts_with("utf") || label.starts_with("ucs") || label.starts_with("unicode"))
-    return std::nullopt;
+  if (IsUnicodeLabel(label)) return std::nullopt;
   iconv_t cd = iconv_open("UTF-8", IconvName(label).c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   Decoded out;

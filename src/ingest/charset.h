@@ -1,5 +1,6 @@
-// Pages saved in a legacy encoding (windows-1252, ISO 8859-x, KOI8-R...):
-// an HTML page says which in a <meta> near its top, as browsers read it.
+// Inputs saved in a legacy encoding (windows-1252, ISO 8859-x, KOI8-R...):
+// an HTML page says which in a <meta> near its top, as browsers read it;
+// for the rest, the user says it with `gazette index --encoding`.
 // Private to src/ingest.
 #ifndef GAZETTE_SRC_INGEST_CHARSET_H_
 #define GAZETTE_SRC_INGEST_CHARSET_H_
@@ -27,6 +28,10 @@ struct Decoded {
 // Encoding standard where iconv's differ: "iso-8859-1", "latin1" and
 // "us-ascii" mean windows-1252, as they do in every browser.
 std::optional<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view charset);
+
+// Whether `charset` names one DecodeToUtf8 reads, or a Unicode one (which
+// means UTF-8 here).
+bool CharsetKnown(std::string_view charset);
 
 }  // namespace gazette::internal
 

@@ -19,13 +19,7 @@ std::optional<Format> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
-bool IsKnownEncoding(std::string_view label) {
-  const std::string lower = internal::ToLowerAscii(label);
-  // iconv reads "" as the locale's charset.
-  if (lower.empty()) return false;
-  return lower.starts_with("utf") || lower.starts_with("ucs") || lower.starts_with("unicode") ||
-         internal::DecodeToUtf8("", label).has_value();
-}
+bool IsKnownEncoding(std::string_view label) { return internal::CharsetKnown(label); }
 
 ReadResult ReadArticles(std::string_view content, std::string_view path, std::string_view id_hint,
                         const ReadOptions& options) {
