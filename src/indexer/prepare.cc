@@ -27,8 +27,10 @@ using Clock = std::chrono::steady_clock;
 
 // A stream (a live feed piped in) that has sent whole lines and then nothing
 // for this long has them indexed now, not when a slice fills: a feed may take
-// hours to send a megabyte.
-constexpr auto kStreamQuiet = std::chrono::milliseconds(200);
+// hours to send a megabyte. Long enough that a download's hiccups do not
+// count as pauses: a stream that pauses is then written in place (see
+// IndexTarget::FollowStream), slower than in parts.
+constexpr auto kStreamQuiet = std::chrono::seconds(1);
 
 enum class Wait { kReady, kQuiet, kStopped };
 
