@@ -187,8 +187,10 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
   if (!at_end &&
       (IsJsonl(input.path, read_.format) ||
        (read_.format == Format::kAuto && DetectFormat(input.path, content) == Format::kJsonl))) {
-    PrepareJsonlSlices(input, fd, stop, std::move(content), file_index, chunk_articles, emit,
-                       board);
+    // Short of a slice without its end: the stream paused.
+    const bool paused = content.size() < kJsonlSliceBytes;
+    PrepareJsonlSlices(input, fd, stop, std::move(content), paused, file_index, chunk_articles,
+                       emit, board);
     return;
   }
   if (!at_end && !read_up_to(kMaxArticleBytes, false)) return;
@@ -214,7 +216,7 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
 
 bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
                                          const std::atomic<bool>* stop, std::string pending,
-                                         std::size_t file_index, std::size_t chunk_articles,
+                                         bool pending_paused, std::size_t file_index, std::size_t chunk_articles,
                                          const std::function<bool(PreparedChunk&&)>& emit,
                                          SliceBoard* board) {
   std::size_t slice_index = 0;
@@ -232,12 +234,14 @@ bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
   std::string block(kJsonlSliceBytes, '\0');
   std::uint64_t total = pending.size();
   bool more = true;
+  bool paused = pending_paused;
   while (more) {
-    bool paused = false;
-    switch (WaitReadable(fd, stop, StreamPatience(stop, pending))) {
-      case Wait::kReady: break;
-      case Wait::kQuiet: paused = true; break;
-      case Wait::kStopped: return false;
+    if (!paused) {
+      switch (WaitReadable(fd, stop, StreamPatience(stop, pending))) {
+        case Wait::kReady: break;
+        case Wait::kQuiet: paused = true; break;
+        case Wait::kStopped: return false;
+      }
     }
     if (!paused) {
       const ssize_t n = ::read(fd, block.data(), block.size());
@@ -266,6 +270,7 @@ bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
     line_offset += static_cast<int>(std::count(slice.content.begin(), slice.content.end(), '\n'));
     if ((!board || !board->Offer(slice)) && !PrepareSlice(slice, chunk_articles, emit))
       return false;
+    paused = false;
   }
   return finish(total, std::nullopt);
 }

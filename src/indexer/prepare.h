@@ -92,10 +92,12 @@ class ArticlePreparer {
  private:
   // A big JSON Lines file or stream, read from `fd` and parsed a slice at a
   // time so that memory does not grow with it; `pending` is what was read
-  // of it already; a wait on `fd` ends once `*stop` is set (null: never).
-  // Returns false when `emit` asked to stop, or the wait did.
+  // of it already, `pending_paused` whether the stream paused after it; a
+  // wait on `fd` ends once `*stop` is set (null: never). Returns false when
+  // `emit` asked to stop, or the wait did.
   bool PrepareJsonlSlices(const InputFile& input, int fd, const std::atomic<bool>* stop,
-                          std::string pending, std::size_t file_index, std::size_t chunk_articles,
+                          std::string pending, bool pending_paused, std::size_t file_index,
+                          std::size_t chunk_articles,
                           const std::function<bool(PreparedChunk&&)>& emit, SliceBoard* board);
   // Prepares `read`'s articles into `chunk`, emitting full chunks on the way.
   bool PrepareRead(ReadResult read, const InputFile& input, std::uint64_t bytes,
