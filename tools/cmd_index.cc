@@ -93,8 +93,9 @@ int RunIndex(const GlobalOptions& global, IndexArgs& args) {
   if (!format) throw Error(ErrorKind::kUsage, "--format: expected text, jsonl, html or auto");
   args.options.read.format = *format;
   if (!args.options.read.encoding.empty() && !IsKnownEncoding(args.options.read.encoding))
-    throw Error(ErrorKind::kUsage, fmt::format("--encoding {}: not a charset iconv knows (iconv -l)",
-                                               args.options.read.encoding));
+    throw Error(ErrorKind::kUsage,
+                fmt::format("--encoding {}: not a charset iconv knows (iconv -l)",
+                            args.options.read.encoding));
   if (!args.date.empty()) {
     std::string why;
     args.options.read.default_date =

@@ -11,8 +11,8 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "gazette/database.h"
 #include "gazette/dates.h"
@@ -216,7 +216,8 @@ void ArticlePreparer::PrepareFile(const InputFile& input, std::size_t file_index
 
 bool ArticlePreparer::PrepareJsonlSlices(const InputFile& input, int fd,
                                          const std::atomic<bool>* stop, std::string pending,
-                                         bool pending_paused, std::size_t file_index, std::size_t chunk_articles,
+                                         bool pending_paused, std::size_t file_index,
+                                         std::size_t chunk_articles,
                                          const std::function<bool(PreparedChunk&&)>& emit,
                                          SliceBoard* board) {
   std::size_t slice_index = 0;

@@ -110,8 +110,7 @@ TEST_CASE("charset: --encoding reads inputs that are not UTF-8, unless a page de
   // Bytes the charset leaves undefined (0x98 in windows-1251) are named.
   read = ReadArticles("A\x98 talks\n\nThe summit opened.\n", "d.txt", "d.txt", options);
   REQUIRE(read.problems.size() == 1);
-  CHECK(read.problems[0].reason ==
-        "windows-1251: 1 byte it does not define replaced with U+FFFD");
+  CHECK(read.problems[0].reason == "windows-1251: 1 byte it does not define replaced with U+FFFD");
 }
 
 TEST_CASE("charset: the labels --encoding accepts") {
